@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace DasOps.Engine.Spec;
+
+/// <summary>What `dasops new` and New-DasCluster take: the same parameters, turned into a spec here.</summary>
+public sealed class ScaffoldOptions
+{
+    public Product Product { get; set; } = Product.Das;
+    public Pattern Pattern { get; set; } = Pattern.MinimumHa;
+    public string Name { get; set; } = "das";
+
+    /// <summary>NAME=HOST[:ROLE,...] entries.</summary>
+    public IList<string> Nodes { get; set; } = new List<string>();
+
+    /// <summary>HOST[:PORT] of the MySQL/MariaDB server.</summary>
+    public string? Database { get; set; }
+
+    public string? Home { get; set; }
+    public string? SshUser { get; set; }
+}
+
+/// <summary>Builds a new spec from scaffold options; the result still goes through <see cref="SpecValidator"/>.</summary>
+public static class ClusterScaffold
+{
+    public static ClusterSpec Create(ScaffoldOptions options)
+    {
+        var spec = new ClusterSpec
+        {
+            Name = options.Name,
+            Product = options.Product,
+            Pattern = options.Pattern,
+            SourceFile = "<new>",
+        };
+        spec.Defaults.Home = options.Home ?? (options.Product == Product.IsAnalytics ? "/opt/wso2is-analytics" : ClusterSpec.DefaultHome);
+        spec.Defaults.SshUser = options.SshUser;
+        if (options.Database != null)
+        {
+            var (host, port) = ParseEndpoint(options.Database, 3306, "--database");
+            spec.Database.Host = host;
+            spec.Database.Port = port;
+        }
+        foreach (var node in options.Nodes) spec.Nodes.Add(ParseNode(node));
+        spec.Spark.Symlink = spec.Defaults.Home.TrimEnd('/') + "-link";
+        spec.Spark.MasterCount = Math.Max(1, Math.Min(2, spec.NodesWithRole(NodeRole.Analyzer).Count()));
+        return spec;
+    }
+
+    /// <summary>Parses NAME=HOST[:ROLE,...]; an IPv6 host is written in brackets: n1=[fd00::1]:Receiver.</summary>
+    public static NodeSpec ParseNode(string text)
+    {
+        var eq = text.IndexOf('=');
+        if (eq <= 0 || eq == text.Length - 1)
+            throw new ArgumentException($"node '{text}' must look like NAME=HOST or NAME=HOST:ROLE,ROLE.");
+        var node = new NodeSpec { Name = text.Substring(0, eq) };
+        var rest = text.Substring(eq + 1);
+        string host;
+        string? roles = null;
+        if (rest.StartsWith("[", StringComparison.Ordinal))
+        {
+            var close = rest.IndexOf(']');
+            if (close < 0) throw new ArgumentException($"node '{text}': unclosed '[' in the host.");
+            host = rest.Substring(1, close - 1);
+            if (close + 1 < rest.Length)
+            {
+                if (rest[close + 1] != ':') throw new ArgumentException($"node '{text}': expected ':' after ']'.");
+                roles = rest.Substring(close + 2);
+            }
+        }
+        else
+        {
+            var colon = rest.IndexOf(':');
+            host = colon < 0 ? rest : rest.Substring(0, colon);
+            roles = colon < 0 ? null : rest.Substring(colon + 1);
+        }
+        node.Host = host;
+        foreach (var role in (roles ?? "").Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Select(r => r.Trim()))
+        {
+            if (!Enum.TryParse<NodeRole>(role, true, out var parsed) || int.TryParse(role, out _))
+                throw new ArgumentException($"node '{text}': unknown role '{role}'; roles are {string.Join(", ", Enum.GetNames(typeof(NodeRole)))}.");
+            node.Roles.Add(parsed);
+        }
+        return node;
+    }
+
+    public static (string Host, int Port) ParseEndpoint(string text, int defaultPort, string what)
+    {
+        var colon = text.LastIndexOf(':');
+        if (colon < 0 || text.EndsWith("]", StringComparison.Ordinal)) return (text.Trim('[', ']'), defaultPort);
+        if (!int.TryParse(text.Substring(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port < 1 || port > 65535)
+            throw new ArgumentException($"{what} '{text}': the port after ':' must be a number from 1 to 65535.");
+        return (text.Substring(0, colon).Trim('[', ']'), port);
+    }
+}

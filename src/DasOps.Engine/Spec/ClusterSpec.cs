@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace DasOps.Engine.Spec;
+
+/// <summary>A whole cluster: what every node's configuration is computed from.</summary>
+public sealed class ClusterSpec : SpecElement
+{
+    public const string DefaultHome = "/opt/wso2das";
+    public const string DefaultSshUser = "root";
+
+    public string Name { get; set; } = "das";
+    public Product Product { get; set; } = Product.Das;
+    public Pattern Pattern { get; set; } = Pattern.MinimumHa;
+
+    /// <summary>The file this spec was loaded from; used in error locations.</summary>
+    public string SourceFile { get; set; } = "<spec>";
+
+    /// <summary>An OpenSSH client config (Host entries, keys, jump hosts); overridden by --ssh-config.</summary>
+    public string? SshConfig { get; set; }
+
+    /// <summary>The known_hosts file the user controls; host keys are verified against it.</summary>
+    public string? KnownHosts { get; set; }
+
+    public NodeDefaults Defaults { get; set; } = new NodeDefaults();
+    public DatabaseSpec Database { get; set; } = new DatabaseSpec();
+    public SparkSpec Spark { get; set; } = new SparkSpec();
+    public CepSpec Cep { get; set; } = new CepSpec();
+    public DepSyncSpec? DepSync { get; set; }
+
+    /// <summary>Local path of the MySQL JDBC driver jar copied to repository/components/lib.</summary>
+    public string? JdbcDriver { get; set; }
+
+    public List<NodeSpec> Nodes { get; set; } = new List<NodeSpec>();
+
+    public NodeSpec? FindNode(string name) =>
+        Nodes.FirstOrDefault(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public string HomeOf(NodeSpec node) => node.Home ?? Defaults.Home ?? DefaultHome;
+    public string SshUserOf(NodeSpec node) => node.SshUser ?? Defaults.SshUser ?? DefaultSshUser;
+    public int SshPortOf(NodeSpec node) => node.SshPort ?? Defaults.SshPort ?? 22;
+    public string? SparkSymlinkOf(NodeSpec node) => node.SparkSymlink ?? Spark.Symlink;
+    public int PortOffsetOf(NodeSpec node) => node.PortOffset ?? (Product == Product.IsAnalytics ? 1 : 0);
+
+    /// <summary>Hazelcast localMemberPort: 4000 unless set; nodes sharing a host get 4000 + offset so they do not collide.</summary>
+    public int HazelcastPortOf(NodeSpec node) =>
+        node.HazelcastPort ?? (Nodes.Count(n => string.Equals(n.Host, node.Host, StringComparison.OrdinalIgnoreCase)) > 1
+            ? NodeSpec.DefaultHazelcastPort + PortOffsetOf(node)
+            : NodeSpec.DefaultHazelcastPort);
+
+    /// <summary>Minimum-HA nodes hold every role; fully distributed nodes hold the roles they list.</summary>
+    public bool HasRole(NodeSpec node, NodeRole role) =>
+        Pattern == Pattern.MinimumHa ? role != NodeRole.Storm : node.HasRole(role);
+
+    public IEnumerable<NodeSpec> NodesWithRole(NodeRole role) => Nodes.Where(n => HasRole(n, role));
+}
+
+/// <summary>Values every node takes unless it says otherwise.</summary>
+public sealed class NodeDefaults : SpecElement
+{
+    public string? SshUser { get; set; }
+    public int? SshPort { get; set; }
+    public string? Home { get; set; }
+}
+
+public sealed class SparkSpec : SpecElement
+{
+    /// <summary>carbon.spark.master; 'local' with clustering on runs the Carbon-clustered Spark (seed 003).</summary>
+    public string Master { get; set; } = "local";
+
+    /// <summary>carbon.spark.master.count: 2 for HA (one ALIVE, one STANDBY).</summary>
+    public int MasterCount { get; set; } = 2;
+
+    /// <summary>carbon.das.symbolic.link for every Spark node unless a node overrides it.</summary>
+    public string? Symlink { get; set; }
+}
+
+public sealed class CepSpec : SpecElement
+{
+    /// <summary>CEP state persistence in HA mode; seeds 002/003 advise off unless state must survive restarts.</summary>
+    public bool Persistence { get; set; }
+}
+
+/// <summary>SVN-based deployment synchronizer; exactly one receiver commits (seed 000 step 7).</summary>
+public sealed class DepSyncSpec : SpecElement
+{
+    public const string DefaultPasswordEnv = "DASOPS_SVN_PASSWORD";
+
+    public bool Enabled { get; set; } = true;
+    public string SvnUrl { get; set; } = "";
+    public string User { get; set; } = "";
+    public string PasswordEnv { get; set; } = DefaultPasswordEnv;
+
+    /// <summary>Names of the committing nodes; validation insists on exactly one.</summary>
+    public List<string> Committers { get; set; } = new List<string>();
+}

@@ -1,0 +1,43 @@
+namespace DasOps.Engine.Spec;
+
+/// <summary>The MySQL/MariaDB server shared by the cluster, and where its secrets come from.</summary>
+public sealed class DatabaseSpec : SpecElement
+{
+    public const string DefaultPasswordEnv = "DASOPS_DB_PASSWORD";
+    public const string DefaultAdminPasswordEnv = "DASOPS_DB_ADMIN_PASSWORD";
+
+    public string Host { get; set; } = "";
+    public int Port { get; set; } = 3306;
+
+    /// <summary>The account the nodes use (datasources); created by Initialize-DasDatabase.</summary>
+    public string User { get; set; } = "wso2das";
+
+    /// <summary>Name of the environment variable holding <see cref="User"/>'s password. Never the password.</summary>
+    public string PasswordEnv { get; set; } = DefaultPasswordEnv;
+
+    /// <summary>The administrator that creates databases, users and grants.</summary>
+    public string AdminUser { get; set; } = "root";
+
+    public string AdminPasswordEnv { get; set; } = DefaultAdminPasswordEnv;
+
+    /// <summary>latin1 by default: utf8 fails with "Specified key was too long" on the carbon schema (seed 003).</summary>
+    public string CharacterSet { get; set; } = "latin1";
+
+    /// <summary>Host pattern the user is created for (e.g. 10.0.0.%). Defaults to one account per node host.</summary>
+    public string? ClientHostPattern { get; set; }
+
+    public DatabaseNames Names { get; set; } = new DatabaseNames();
+
+    public string DriverClassName { get; set; } = "com.mysql.jdbc.Driver";
+
+    public string JdbcUrl(string database) => $"jdbc:mysql://{Host}:{Port}/{database}";
+}
+
+/// <summary>The four databases of seeds 002/003; each overridable.</summary>
+public sealed class DatabaseNames : SpecElement
+{
+    public string UserDb { get; set; } = "userdb";
+    public string RegDb { get; set; } = "regdb";
+    public string EventStore { get; set; } = "WSO2_ANALYTICS_EVENT_STORE_DB";
+    public string ProcessedDataStore { get; set; } = "WSO2_ANALYTICS_PROCESSED_DATA_STORE_DB";
+}

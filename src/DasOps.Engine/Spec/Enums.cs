@@ -1,0 +1,26 @@
+namespace DasOps.Engine.Spec;
+
+/// <summary>The WSO2 product a cluster runs. StreamProcessor is reserved for SP 4.x support.</summary>
+public enum Product
+{
+    Das,
+    IsAnalytics,
+    StreamProcessor,
+}
+
+/// <summary>The deployment pattern of seeds 000-003.</summary>
+public enum Pattern
+{
+    MinimumHa,
+    FullyDistributed,
+}
+
+/// <summary>Roles of a fully distributed DAS node; minimum-HA nodes hold every role.</summary>
+public enum NodeRole
+{
+    Receiver,
+    Indexer,
+    Analyzer,
+    Dashboard,
+    Storm,
+}

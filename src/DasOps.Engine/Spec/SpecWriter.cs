@@ -1,0 +1,112 @@
+using System.Globalization;
+using DasOps.Engine.IO;
+using System.IO;
+using System.Linq;
+using YamlDotNet.RepresentationModel;
+
+namespace DasOps.Engine.Spec;
+
+/// <summary>Saves a spec as YAML that <see cref="SpecLoader"/> reads back to the same model. Holds no secrets: only env names.</summary>
+public static class SpecWriter
+{
+    public static string ToYaml(ClusterSpec spec)
+    {
+        var root = new YamlMappingNode();
+        Add(root, "name", spec.Name);
+        Add(root, "product", spec.Product.ToString());
+        Add(root, "pattern", spec.Pattern.ToString());
+        Add(root, "sshConfig", spec.SshConfig);
+        Add(root, "knownHosts", spec.KnownHosts);
+        Add(root, "jdbcDriver", spec.JdbcDriver);
+
+        var defaults = new YamlMappingNode();
+        Add(defaults, "sshUser", spec.Defaults.SshUser);
+        Add(defaults, "sshPort", spec.Defaults.SshPort);
+        Add(defaults, "home", spec.Defaults.Home);
+        if (defaults.Children.Count > 0) root.Add("defaults", defaults);
+
+        var db = spec.Database;
+        var database = new YamlMappingNode();
+        Add(database, "host", db.Host);
+        Add(database, "port", db.Port);
+        Add(database, "user", db.User);
+        Add(database, "passwordEnv", db.PasswordEnv);
+        Add(database, "adminUser", db.AdminUser);
+        Add(database, "adminPasswordEnv", db.AdminPasswordEnv);
+        Add(database, "characterSet", db.CharacterSet);
+        Add(database, "clientHostPattern", db.ClientHostPattern);
+        if (db.DriverClassName != new DatabaseSpec().DriverClassName) Add(database, "driverClassName", db.DriverClassName);
+        var names = new YamlMappingNode();
+        Add(names, "userDb", db.Names.UserDb);
+        Add(names, "regDb", db.Names.RegDb);
+        Add(names, "eventStore", db.Names.EventStore);
+        Add(names, "processedDataStore", db.Names.ProcessedDataStore);
+        database.Add("names", names);
+        root.Add("database", database);
+
+        var spark = new YamlMappingNode();
+        Add(spark, "master", spec.Spark.Master);
+        Add(spark, "masterCount", spec.Spark.MasterCount);
+        Add(spark, "symlink", spec.Spark.Symlink);
+        root.Add("spark", spark);
+
+        var cep = new YamlMappingNode();
+        Add(cep, "persistence", spec.Cep.Persistence);
+        root.Add("cep", cep);
+
+        if (spec.DepSync is { } dep)
+        {
+            var depSync = new YamlMappingNode();
+            Add(depSync, "enabled", dep.Enabled);
+            Add(depSync, "svnUrl", dep.SvnUrl);
+            Add(depSync, "user", dep.User);
+            Add(depSync, "passwordEnv", dep.PasswordEnv);
+            if (dep.Committers.Count == 1) Add(depSync, "committer", dep.Committers[0]);
+            else if (dep.Committers.Count > 1) depSync.Add("committer", new YamlSequenceNode(dep.Committers.Select(c => new YamlScalarNode(c))));
+            root.Add("depSync", depSync);
+        }
+
+        var nodes = new YamlSequenceNode();
+        foreach (var n in spec.Nodes)
+        {
+            var node = new YamlMappingNode();
+            Add(node, "name", n.Name);
+            Add(node, "host", n.Host);
+            Add(node, "sshHost", n.SshHost);
+            Add(node, "sshUser", n.SshUser);
+            Add(node, "sshPort", n.SshPort);
+            Add(node, "home", n.Home);
+            if (n.Roles.Count > 0)
+                node.Add("roles", new YamlSequenceNode(n.Roles.Select(r => new YamlScalarNode(r.ToString()))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow });
+            Add(node, "portOffset", n.PortOffset);
+            Add(node, "hazelcastPort", n.HazelcastPort);
+            Add(node, "sparkSymlink", n.SparkSymlink);
+            if (n.RedHat) Add(node, "redHat", true);
+            Add(node, "sparkLocalIp", n.SparkLocalIp);
+            nodes.Add(node);
+        }
+        root.Add("nodes", nodes);
+
+        var writer = new StringWriter { NewLine = "\n" };
+        writer.Write("# DasOps cluster spec. Secrets are never stored here: only the names of the environment variables holding them.\n");
+        new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
+        var text = writer.ToString();
+        // YamlDotNet ends a document with an explicit "...": drop it so the file reads like a hand-written one.
+        if (text.EndsWith("...\n", System.StringComparison.Ordinal)) text = text.Substring(0, text.Length - 4);
+        return text;
+    }
+
+    public static void SaveFile(ClusterSpec spec, string path) => Atomic.WriteAllText(path, ToYaml(spec));
+
+    private static void Add(YamlMappingNode map, string key, string? value)
+    {
+        if (value != null) map.Add(key, new YamlScalarNode(value));
+    }
+
+    private static void Add(YamlMappingNode map, string key, int? value)
+    {
+        if (value != null) map.Add(key, new YamlScalarNode(value.Value.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private static void Add(YamlMappingNode map, string key, bool value) => map.Add(key, new YamlScalarNode(value ? "true" : "false"));
+}
