@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DasOps.Engine.Config;
+using DasOps.Engine.Config.Text;
+using DasOps.Engine.Products.Das;
+using DasOps.Engine.Secrets;
+using DasOps.Engine.Spec;
+
+namespace DasOps.Engine.Planning;
+
+/// <summary>
+/// Desired state versus what a node has: for every managed file, the edited text, whether it changes, hashes and a
+/// masked diff. Pure: reading and writing nodes is the caller's job, so render, plan and apply share this.
+/// </summary>
+public static class ConfigurationPlanner
+{
+    public const string DriverDirectory = "repository/components/lib";
+
+    public static IReadOnlyList<IConfigEdit> EditsFor(ClusterSpec spec, NodeSpec node, ClusterSecrets secrets)
+    {
+        var context = new RenderContext(spec, node, secrets);
+        return DasConfiguration.Edits.Where(e => e.AppliesTo(context)).ToList();
+    }
+
+    /// <summary>Text files to read from a node before planning it.</summary>
+    public static IReadOnlyList<string> TextPathsOf(ClusterSpec spec, NodeSpec node) =>
+        EditsFor(spec, node, new ClusterSecrets()).Select(e => e.Path).ToList();
+
+    /// <summary>Where the JDBC driver jar goes on the node, when the spec names one.</summary>
+    public static string? DriverPathOf(ClusterSpec spec) =>
+        spec.JdbcDriver == null ? null : DriverDirectory + "/" + System.IO.Path.GetFileName(spec.JdbcDriver);
+
+    public static NodePlan PlanNode(ClusterSpec spec, NodeSpec node, ClusterSecrets secrets, Func<string, CurrentFile> current, byte[]? driverJar)
+    {
+        var context = new RenderContext(spec, node, secrets);
+        var files = new List<FilePlan>();
+        foreach (var edit in DasConfiguration.Edits.Where(e => e.AppliesTo(context)))
+        {
+            files.Add(PlanText(context, edit, current(edit.Path)));
+        }
+        if (DriverPathOf(spec) is { } driverPath && driverJar != null)
+        {
+            files.Add(PlanBinary(node.Name, driverPath, current(driverPath), driverJar, Modes.Plain));
+        }
+        return new NodePlan(node.Name, spec.HomeOf(node), files);
+    }
+
+    private static FilePlan PlanText(RenderContext context, IConfigEdit edit, CurrentFile current)
+    {
+        var node = context.Node.Name;
+        if (current.Content == null)
+            throw new ConfigEditException(edit.Path, 0, 0,
+                $"not found in the product home {context.Spec.HomeOf(context.Node)}; is this a DAS 3.x / IS Analytics 5.x home?", node: node);
+        try
+        {
+            var content = TextContent.Decode(current.Content, edit.Path);
+            var desiredText = edit.Apply(content.Text, context);
+            // A second application must change nothing; if it would, the edit is not safe to run twice.
+            if (edit.Apply(desiredText, context) != desiredText)
+                throw new ConfigEditException(edit.Path, 0, 0, "editing the edited file changed it again (a DasOps bug); nothing was written.");
+            var desired = content.Encode(desiredText);
+            var desiredHash = Hashing.Sha256(desired);
+            var changed = desiredHash != current.Hash;
+            var diff = changed
+                ? SecretMasker.Apply(UnifiedDiff.Create(content.Text, desiredText, $"a/{node}/{edit.Path}", $"b/{node}/{edit.Path}"), context.Secrets.Values)
+                : "";
+            var mode = edit.HoldsSecrets(context) ? Modes.Secret : edit.Path.EndsWith(".sh", StringComparison.Ordinal) ? Modes.Script : Modes.Plain;
+            return new FilePlan(node, edit.Path, changed ? FileChange.Modified : FileChange.Unchanged, current.Hash, desiredHash, diff, mode, desired);
+        }
+        catch (ConfigEditException e) when (e.Node == null)
+        {
+            throw e.ForNode(node);
+        }
+        catch (FormatException e)
+        {
+            throw new ConfigEditException(edit.Path, 0, 0, e.Message, e, node);
+        }
+    }
+
+    private static FilePlan PlanBinary(string node, string path, CurrentFile current, byte[] desired, int mode)
+    {
+        var hash = Hashing.Sha256(desired);
+        var change = !current.Exists ? FileChange.Created : current.Hash == hash ? FileChange.Unchanged : FileChange.Modified;
+        var diff = change == FileChange.Unchanged ? "" : $"Binary file {path}: {current.Hash ?? "absent"} -> {hash}\n";
+        return new FilePlan(node, path, change, current.Hash, hash, diff, mode, desired);
+    }
+}

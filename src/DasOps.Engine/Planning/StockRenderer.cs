@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using DasOps.Engine.IO;
+using DasOps.Engine.Secrets;
+using DasOps.Engine.Spec;
+
+namespace DasOps.Engine.Planning;
+
+/// <summary>
+/// `dasops render`: edits an unzipped product home's files for every node and writes them to OUT/&lt;node&gt;/&lt;path&gt;,
+/// without any node. Lets an operator review exactly what DasOps would write.
+/// </summary>
+public static class StockRenderer
+{
+    public static IReadOnlyList<NodePlan> Render(ClusterSpec spec, ClusterSecrets secrets, string stockHome, string outputDirectory)
+    {
+        if (!Directory.Exists(stockHome)) throw new DirectoryNotFoundException($"product home {stockHome} does not exist.");
+        byte[]? driver = null;
+        if (spec.JdbcDriver != null)
+        {
+            if (!File.Exists(spec.JdbcDriver)) throw new FileNotFoundException($"jdbcDriver {spec.JdbcDriver} does not exist.");
+            driver = File.ReadAllBytes(spec.JdbcDriver);
+        }
+
+        CurrentFile Read(string relative)
+        {
+            var path = Path.Combine(stockHome, relative.Replace('/', Path.DirectorySeparatorChar));
+            return File.Exists(path) ? CurrentFile.WithContent(relative, File.ReadAllBytes(path)) : CurrentFile.Missing(relative);
+        }
+
+        // Plan every node before writing anything, so one bad node leaves the output directory untouched.
+        var topology = new Products.Das.DasTopology(spec);
+        var plans = topology.DasNodes.Select(n => ConfigurationPlanner.PlanNode(spec, n, secrets, Read, driver)).ToList();
+        foreach (var plan in plans)
+        {
+            foreach (var file in plan.Files)
+            {
+                var target = Path.Combine(outputDirectory, plan.Node, file.Path.Replace('/', Path.DirectorySeparatorChar));
+                Atomic.WriteAllBytes(target, file.Desired, file.Mode);
+            }
+        }
+        return plans;
+    }
+}

@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DasOps.Engine.Config.Xml;
+
+namespace DasOps.Engine.Secrets;
+
+/// <summary>Replaces every secret, raw or as it appears escaped in XML, with a fixed mask before text is shown.</summary>
+public static class SecretMasker
+{
+    public const string Mask = "********";
+
+    public static string Apply(string text, IEnumerable<string> secrets)
+    {
+        foreach (var form in Forms(secrets).OrderByDescending(f => f.Length))
+        {
+            text = text.Replace(form, Mask);
+        }
+        return text;
+    }
+
+    private static IEnumerable<string> Forms(IEnumerable<string> secrets)
+    {
+        foreach (var secret in secrets.Where(s => !string.IsNullOrEmpty(s)))
+        {
+            yield return secret;
+            yield return XmlTextEscaping.EscapeText(secret);
+            yield return XmlTextEscaping.EscapeAttribute(secret, '"');
+            yield return XmlTextEscaping.EscapeAttribute(secret, '\'');
+        }
+    }
+}
