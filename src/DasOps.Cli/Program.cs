@@ -1,0 +1,19 @@
+using System.CommandLine;
+using DasOps.Cli.Commands;
+
+namespace DasOps.Cli;
+
+/// <summary>`dasops`: the shell front end over the same engine operations as the DasOps PowerShell module.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("DasOps: provision and verify WSO2 DAS 3.x and IS Analytics 5.x clusters over SSH.");
+        root.Subcommands.Add(NewCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(RenderCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,28 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using DasOps.Engine.Spec;
+
+namespace DasOps.Cli;
+
+/// <summary>The SPEC argument every command takes, loaded and validated with all errors printed at once.</summary>
+internal static class SpecInput
+{
+    public static Argument<string> Argument() => new Argument<string>("spec") { Description = "Path of the cluster spec (YAML)." };
+
+    /// <summary>Loads and validates; prints every error as file:line:column and returns null when unusable.</summary>
+    public static ClusterSpec? Load(string path, TextWriter error)
+    {
+        if (!File.Exists(path))
+        {
+            error.WriteLine($"{path}: error SpecNotFound: no such file.");
+            return null;
+        }
+        var (spec, errors) = SpecLoader.TryLoad(File.ReadAllText(path), path);
+        if (spec != null && errors.Count == 0) errors.AddRange(SpecValidator.Validate(spec));
+        if (errors.Count == 0) return spec;
+        foreach (var e in errors) error.WriteLine(e.ToString());
+        error.WriteLine($"{errors.Count} error(s) in {path}; nothing was changed.");
+        return null;
+    }
+}
