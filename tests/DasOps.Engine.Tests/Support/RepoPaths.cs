@@ -1,0 +1,33 @@
+using System;
+using System.IO;
+
+namespace DasOps.Engine.Tests.Support;
+
+/// <summary>Finds the repository and the shared reference tree (`../shared` beside the clone, as in CI).</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+
+    /// <summary>The real DAS 3.2.0 stock files; CI always has them beside the clone.</summary>
+    public static string DasStock
+    {
+        get
+        {
+            var path = Path.Combine(Shared, "reference", "wso2-stock", "das-3.2.0");
+            if (!Directory.Exists(path)) throw new InvalidOperationException($"the DAS stock tree is missing at {path}; clone the project with ../shared beside it.");
+            return path;
+        }
+    }
+
+    /// <summary>The project's own product-home fixture, modelled on the stock structure.</summary>
+    public static string Fixture => Path.Combine(Root, "tests", "fixtures", "das-3.2.0");
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "DasOps.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("DasOps.slnx not found above the test assembly.");
+    }
+}
