@@ -1,0 +1,29 @@
+using System.Text;
+
+namespace DasOps.Engine.Remote;
+
+/// <summary>What a command returned. Exit 255 from ssh means the node could not be reached (lab-notes §8.7).</summary>
+public sealed class CommandResult
+{
+    public CommandResult(int exitCode, byte[] standardOutput, string standardError, bool unreachable = false, bool timedOut = false)
+    {
+        ExitCode = exitCode;
+        StandardOutput = standardOutput;
+        StandardError = standardError;
+        Unreachable = unreachable;
+        TimedOut = timedOut;
+    }
+
+    public int ExitCode { get; }
+    public byte[] StandardOutput { get; }
+    public string StandardError { get; }
+
+    /// <summary>The transport failed (connection refused, timeout, host key refused); the command may not have run.</summary>
+    public bool Unreachable { get; }
+
+    public bool TimedOut { get; }
+
+    public bool Succeeded => ExitCode == 0 && !Unreachable && !TimedOut;
+
+    public string Output => Encoding.UTF8.GetString(StandardOutput);
+}
