@@ -18,8 +18,7 @@ internal static class SpecInput
             error.WriteLine($"{path}: error SpecNotFound: no such file.");
             return null;
         }
-        var (spec, errors) = SpecLoader.TryLoad(File.ReadAllText(path), path);
-        if (spec != null && errors.Count == 0) errors.AddRange(SpecValidator.Validate(spec));
+        var errors = SpecLoader.LoadAndValidate(File.ReadAllText(path), path, out var spec);
         if (errors.Count == 0) return spec;
         foreach (var e in errors) error.WriteLine(e.ToString());
         error.WriteLine($"{errors.Count} error(s) in {path}; nothing was changed.");

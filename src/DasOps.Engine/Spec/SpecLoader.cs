@@ -34,6 +34,18 @@ public static class SpecLoader
         return spec!;
     }
 
+    /// <summary>
+    /// Loads and validates in one pass, so a typo'd key and a bad host in the same file are reported together.
+    /// </summary>
+    public static IReadOnlyList<SpecError> LoadAndValidate(string yaml, string sourceName, out ClusterSpec? spec)
+    {
+        var (loaded, errors) = TryLoad(yaml, sourceName);
+        spec = loaded;
+        if (loaded == null) return errors;
+        return errors.Concat(SpecValidator.Validate(loaded))
+            .OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ThenBy(e => e.Code, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Parses without throwing; the spec is null only when the YAML itself is unreadable.</summary>
     public static (ClusterSpec? Spec, List<SpecError> Errors) TryLoad(string yaml, string sourceName)
     {

@@ -12,9 +12,7 @@ public class SpecValidatorTests
 
     private static List<string> Errors(string yaml)
     {
-        var (spec, errors) = SpecLoader.TryLoad(yaml, "c.yaml");
-        if (spec != null && errors.Count == 0) errors.AddRange(SpecValidator.Validate(spec));
-        return errors.Select(e => e.ToString()).ToList();
+        return SpecLoader.LoadAndValidate(yaml, "c.yaml", out _).Select(e => e.ToString()).ToList();
     }
 
     [Fact]

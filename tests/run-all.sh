@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test of the project and ends with one line: "N passed, N failed".
+# Unit tests always run; lab integration tests need root (namespaces, sshd, MariaDB) and bring the lab up themselves.
+# Pester tests run only where pwsh exists; otherwise the runner says plainly that it skipped them.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+dotnet build DasOps.slnx -c Debug -nologo -v quiet 2>&1 | grep -E "error|Build succeeded" | sort -u
+if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "build failed"; echo "0 passed, 1 failed"; exit 1; fi
+
+status=0
+for project in $(dotnet sln DasOps.slnx list | grep -E 'Tests\.csproj$'); do
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  # The lab is one per machine: integration suites queue on this lock rather than trample each other.
+  flock /run/dasops-lab-tests.lock dotnet test "$project" --no-build -nologo \
+    --logger "trx;LogFileName=$results/$name.trx" --logger "console;verbosity=minimal" || status=1
+done
+
+if [ -x tests/Pester/run.sh ]; then tests/Pester/run.sh || status=1; fi
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+exit "$status"
