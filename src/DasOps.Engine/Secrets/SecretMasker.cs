@@ -27,6 +27,7 @@ public static class SecretMasker
             yield return XmlTextEscaping.EscapeText(secret);
             yield return XmlTextEscaping.EscapeAttribute(secret, '"');
             yield return XmlTextEscaping.EscapeAttribute(secret, '\'');
+            yield return secret.Replace("\\", "\\\\").Replace("'", "\\'"); // inside a SQL string literal
         }
     }
 }

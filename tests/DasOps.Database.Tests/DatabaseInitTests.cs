@@ -1,0 +1,166 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DasOps.Engine.Database;
+using DasOps.Engine.Remote;
+using DasOps.Engine.Secrets;
+using DasOps.Engine.Spec;
+using Xunit;
+
+namespace DasOps.Database.Tests;
+
+/// <summary>Issue 4 against the lab's real MariaDB: create, re-run, bad credentials, partial schema, charset, secrets.</summary>
+[Collection("lab")]
+public class DatabaseInitTests
+{
+    // Quotes, XML and shell metacharacters, an option-file comment char and a backslash.
+    private const string UserPassword = "pw<&\"'$;#\\ x";
+    private readonly LabFixture _lab;
+    private readonly string _suffix = Guid.NewGuid().ToString("N").Substring(0, 8);
+
+    public DatabaseInitTests(LabFixture lab) => _lab = lab;
+
+    private ClusterSpec Spec(string? characterSet = null)
+    {
+        var spec = SpecLoader.Load(
+            $"name: t\nproduct: IsAnalytics\ndatabase:\n  host: 10.77.0.10\n  user: u{_suffix}\n  adminUser: dasops_admin\n" +
+            $"  characterSet: {characterSet ?? "latin1"}\n  names: {{userDb: user_{_suffix}, regDb: reg_{_suffix}, eventStore: ev_{_suffix}, processedDataStore: pr_{_suffix}}}\n" +
+            "nodes:\n  - {name: node1, host: 10.77.0.11}\n  - {name: node2, host: 10.77.0.12}\n", "t.yaml");
+        Assert.Empty(SpecValidator.Validate(spec));
+        return spec;
+    }
+
+    private ClusterSecrets Secrets(string? admin = null) => new ClusterSecrets { DatabasePassword = UserPassword, DatabaseAdminPassword = admin ?? _lab.AdminPassword };
+
+    private DatabaseInitializer OnNode(ClusterSpec spec, ClusterSecrets secrets, RecordingReporter? reporter = null) =>
+        new DatabaseInitializer(spec, secrets, new NamespaceShell(_lab.LabScript, "node1"), "/srv/das/dbscripts", reporter);
+
+    /// <summary>Admin queries from the controller (root namespace), independent of the code under test.</summary>
+    private async Task<string[][]> Admin(string sql)
+    {
+        var client = new MysqlClient(new LocalShell(), "10.77.0.10", 3306, "dasops_admin", _lab.AdminPassword, Array.Empty<string>());
+        return (await client.RunAsync(new SqlBatch().Add(sql, "test query"), null, CancellationToken.None)).ToArray();
+    }
+
+    [Fact]
+    public async Task A_fresh_init_creates_databases_user_grants_and_the_full_carbon_schema_then_a_second_changes_nothing()
+    {
+        var spec = Spec();
+        var first = await OnNode(spec, Secrets()).RunAsync(CancellationToken.None);
+        Assert.True(first.Succeeded);
+        Assert.True(first.Changed);
+        Assert.Equal("mysql5.7.sql", first.Script); // MariaDB 10.2+
+        Assert.All(first.Databases, d => Assert.Equal(DatabaseAction.Created, d.Database));
+        Assert.Equal(DatabaseAction.Created, first.Databases.Single(d => d.Purpose == "userdb").Schema);
+        Assert.Equal(DatabaseAction.Created, first.Databases.Single(d => d.Purpose == "regdb").Schema);
+        Assert.All(first.Accounts, a => { Assert.Equal(DatabaseAction.Created, a.User); Assert.Equal(DatabaseAction.Created, a.Grants); });
+
+        // Checked independently: 40 carbon tables in each carbon database, none in the analytics ones.
+        var tables = await Admin($"SELECT TABLE_SCHEMA, COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA LIKE '%{_suffix}' GROUP BY TABLE_SCHEMA ORDER BY 1;");
+        Assert.Equal(new[] { $"reg_{_suffix}:40", $"user_{_suffix}:40" }, tables.Select(r => r[0] + ":" + r[1]));
+        var um = await Admin($"SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'user_{_suffix}' AND TABLE_NAME IN ('UM_USER','REG_RESOURCE','UM_HYBRID_REMEMBER_ME');");
+        Assert.Equal("3", um[0][0]);
+        var accounts = await Admin($"SELECT Host FROM mysql.user WHERE User = 'u{_suffix}' ORDER BY Host;");
+        Assert.Equal(new[] { "10.77.0.11", "10.77.0.12" }, accounts.Select(r => r[0]));
+
+        var second = await OnNode(spec, Secrets()).RunAsync(CancellationToken.None);
+        Assert.True(second.Succeeded);
+        Assert.False(second.Changed);
+        Assert.All(second.Databases, d => Assert.Equal(DatabaseAction.Unchanged, d.Database));
+        Assert.All(second.Databases.Where(d => d.Schema != null), d => Assert.Equal(DatabaseAction.Unchanged, d.Schema));
+        Assert.All(second.Accounts, a => Assert.Equal(DatabaseAction.Unchanged, a.Grants));
+        Assert.Empty(second.MaskedSql);
+    }
+
+    [Fact]
+    public async Task The_character_set_is_honoured_in_information_schema()
+    {
+        await OnNode(Spec("latin1"), Secrets()).RunAsync(CancellationToken.None);
+        var charsets = await Admin($"SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '%{_suffix}';");
+        Assert.Equal(4, charsets.Length);
+        Assert.All(charsets, r => Assert.Equal("latin1", r[1])); // the lab server's own default is utf8mb4
+    }
+
+    [Fact]
+    public async Task The_created_user_logs_in_from_a_node_with_a_password_full_of_special_characters()
+    {
+        var spec = Spec();
+        await OnNode(spec, Secrets()).RunAsync(CancellationToken.None);
+        var asUser = new MysqlClient(new NamespaceShell(_lab.LabScript, "node2"), "10.77.0.10", 3306, $"u{_suffix}", UserPassword, Array.Empty<string>());
+        var rows = await asUser.RunAsync(new SqlBatch().Add("SELECT CURRENT_USER(), COUNT(*) FROM UM_USER;", "login check"), $"user_{_suffix}", CancellationToken.None);
+        Assert.Equal($"u{_suffix}@10.77.0.12", rows[0][0]);
+        Assert.Equal("0", rows[0][1]);
+    }
+
+    [Fact]
+    public async Task A_wrong_admin_password_gives_a_clear_error_and_creates_nothing()
+    {
+        var spec = Spec();
+        var error = await Assert.ThrowsAsync<DatabaseException>(() => OnNode(spec, Secrets(admin: "not-the-password")).RunAsync(CancellationToken.None));
+        Assert.True(error.AccessDenied);
+        Assert.Contains("Access denied for user 'dasops_admin'@'10.77.0.11'", error.Message);
+        Assert.StartsWith("node1: the server:", error.Message);
+        Assert.DoesNotContain("not-the-password", error.Message);
+        var created = await Admin($"SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '%{_suffix}';");
+        Assert.Equal("0", created[0][0]);
+    }
+
+    [Fact]
+    public async Task A_partial_schema_is_reported_and_not_touched()
+    {
+        var spec = Spec();
+        await Admin($"CREATE DATABASE user_{_suffix} CHARACTER SET latin1;");
+        await Admin($"CREATE TABLE user_{_suffix}.UM_TENANT (UM_ID INTEGER NOT NULL AUTO_INCREMENT, PRIMARY KEY (UM_ID)) ENGINE INNODB;");
+        var result = await OnNode(spec, Secrets()).RunAsync(CancellationToken.None);
+        Assert.False(result.Succeeded);
+        var user = result.Databases.Single(d => d.Purpose == "userdb");
+        Assert.Equal(DatabaseAction.Unchanged, user.Database);
+        Assert.Equal(DatabaseAction.Partial, user.Schema);
+        Assert.Contains("39 of 40 tables missing", user.Detail);
+        Assert.Equal(DatabaseAction.Created, result.Databases.Single(d => d.Purpose == "regdb").Schema);
+        var tables = await Admin($"SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'user_{_suffix}';");
+        Assert.Equal("1", tables[0][0]);
+    }
+
+    [Fact]
+    public async Task What_if_changes_nothing_and_shows_the_sql_with_the_password_masked()
+    {
+        var spec = Spec();
+        var init = OnNode(spec, Secrets());
+        init.WhatIf = true;
+        var result = await init.RunAsync(CancellationToken.None);
+        Assert.All(result.Databases, d => Assert.Equal(DatabaseAction.WouldCreate, d.Database));
+        Assert.Contains(result.MaskedSql, s => s == $"CREATE USER IF NOT EXISTS 'u{_suffix}'@'10.77.0.11' IDENTIFIED BY '********';");
+        Assert.Contains(result.MaskedSql, s => s == $"CREATE DATABASE IF NOT EXISTS `user_{_suffix}` CHARACTER SET latin1;");
+        Assert.Contains(result.MaskedSql, s => s.StartsWith($"USE `reg_{_suffix}`; SOURCE /srv/das/dbscripts/mysql5.7.sql"));
+        Assert.DoesNotContain(result.MaskedSql, s => s.Contains("pw<"));
+        var created = await Admin($"SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '%{_suffix}';");
+        Assert.Equal("0", created[0][0]);
+    }
+
+    [Fact]
+    public async Task No_password_appears_in_any_process_list_or_output_during_a_run()
+    {
+        var spec = Spec();
+        var reporter = new RecordingReporter();
+        DatabaseInitResult result;
+        var sampler = new ProcessListSampler(_lab.LabScript, "node1");
+        await using (sampler)
+        {
+            result = await OnNode(spec, Secrets(), reporter).RunAsync(CancellationToken.None);
+        }
+        Assert.True(sampler.Samples >= 3, $"only {sampler.Samples} samples taken");
+        Assert.Contains(sampler.Snapshots, s => s.Contains("dasops-db") || s.Contains("mariadb") || s.Contains("sh -c"));
+        foreach (var secret in new[] { UserPassword, _lab.AdminPassword, "pw<&" })
+        {
+            Assert.DoesNotContain(sampler.Snapshots, s => s.Contains(secret));
+            Assert.DoesNotContain(reporter.Messages, m => m.Contains(secret));
+            Assert.DoesNotContain(result.MaskedSql, m => m.Contains(secret));
+            Assert.DoesNotContain(result.Databases, d => d.Detail.Contains(secret));
+        }
+        // The option file lived in a private temp dir on the node and is gone.
+        var leftovers = LabFixture.Run(_lab.LabScript, "exec", "node1", "--", "sh", "-c", "ls -d /tmp/dasops-db.* 2>/dev/null | wc -l");
+        Assert.Equal("0", leftovers.Trim());
+    }
+}
