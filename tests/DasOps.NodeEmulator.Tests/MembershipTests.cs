@@ -45,6 +45,10 @@ public sealed class MembershipTests
         r2.Kill();
         LabNode.Wait(() => r1.Members().Length == 2 && r3.Members().Length == 2, TimeSpan.FromSeconds(6), "r1 and r3 must keep each other");
         Assert.Contains("Member left [", r1.LogSince(mark));
+        // Hazelcast's own member list follows every change, newest last; the analyzer's says it is alone.
+        LabNode.Wait(() => r1.LogSince(mark).Contains("Members [2] {"), TimeSpan.FromSeconds(3), "r1 must log the new member list");
+        Assert.Contains("\n\tMember [127.0.0.31]:4000 this\n", r1.LogSince(mark));
+        Assert.Contains("Members [1] {\n\tMember [127.0.0.34]:4000 this\n}", analyzer.Log());
     }
 
     private static LabNode Node(string name, string host, params string[] wka)

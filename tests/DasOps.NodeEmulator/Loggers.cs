@@ -15,6 +15,9 @@ internal static class Loggers
     public const string Hazelcast = "org.wso2.carbon.core.clustering.hazelcast.HazelcastClusteringAgent";
     public const string WkaScheme = "org.wso2.carbon.core.clustering.hazelcast.wka.WKABasedMembershipScheme";
 
+    /// <summary>Hazelcast 3.x's own cluster service; the DAS root logger is INFO, so its member list reaches wso2carbon.log.</summary>
+    public const string HazelcastClusterService = "com.hazelcast.cluster.ClusterService";
+
     public const string CepModeLoader = "org.wso2.carbon.event.processor.manager.core.internal.util.ManagementModeConfigurationLoader";
     public const string CepService = "org.wso2.carbon.event.processor.manager.core.internal.CarbonEventManagementService";
     public const string CepServiceDs = "org.wso2.carbon.event.processor.manager.core.internal.ds.EventManagementServiceDS";

@@ -77,6 +77,7 @@ internal sealed class Membership
         _log.Info(Loggers.Hazelcast, $"Hazelcast initialized in {clock.ElapsedMilliseconds}ms");
         _log.Info(Loggers.Hazelcast, $"Local member: [{Uuid}] - {_base.Axis2String}");
         _lastView = ComputeView();
+        LogMemberList(_lastView);
         if (_lastView[0].Uuid == Uuid)
             ElectCoordinator();
         _log.Info(Loggers.Hazelcast, "Cluster initialization completed");
@@ -100,6 +101,8 @@ internal sealed class Membership
             if (_config.Members.Any(w => w.Host == m.Host && w.Port == m.Port))
                 _log.Info(Loggers.WkaScheme, $"WKA member {m.Axis2String} left cluster.");
         }
+        if (joined.Count > 0 || left.Count > 0)
+            LogMemberList(view);
         if (!_isCoordinator && view[0].Uuid == Uuid)
             ElectCoordinator();
         _lastView = view;
@@ -121,6 +124,20 @@ internal sealed class Membership
         var message = new GossipMessage { Type = "leave", Self = LocalSnapshot() };
         var peers = _lastView.Where(m => m.Uuid != Uuid).ToList();
         await Task.WhenAll(peers.Select(p => GossipWire.ExchangeAsync(p.Host, p.Port, message, TimeSpan.FromMilliseconds(500))));
+    }
+
+    /// <summary>
+    /// Hazelcast 3.x ClusterServiceImpl.membersString(), logged at INFO on every membership change:
+    /// "\n\nMembers [N] {" then "\n\tMember [host]:port" per member ("this" marks the local one) and "\n}\n",
+    /// behind Hazelcast's "[host]:port [group] [version] " prefix.
+    /// </summary>
+    private void LogMemberList(IReadOnlyList<MemberInfo> view)
+    {
+        var sb = new System.Text.StringBuilder($"[{_base.Host}]:{_base.Port} [{_config.Domain}] [3.5] \n\nMembers [{view.Count}] {{");
+        foreach (var m in view)
+            sb.Append($"\n\tMember [{m.Host}]:{m.Port}").Append(m.Uuid == Uuid ? " this" : "");
+        sb.Append("\n}\n");
+        _log.Info(Loggers.HazelcastClusterService, sb.ToString());
     }
 
     private void ElectCoordinator()
