@@ -16,5 +16,5 @@ public readonly struct SpecLocation
 
     public bool IsKnown => Line > 0;
 
-    public override string ToString() => IsKnown ? $"{File}:{Line}:{Column}" : File;
+    public override string ToString() => IsKnown ? $"{File}:{Line}:{Column}" : File ?? "<spec>";
 }

@@ -21,7 +21,12 @@ public static class SpecValidator
     public static IReadOnlyList<SpecError> Validate(ClusterSpec spec)
     {
         var errors = new List<SpecError>();
-        void Error(SpecElement at, string key, string code, string message) => errors.Add(new SpecError(at.LocationOf(key), code, message));
+        void Error(SpecElement at, string key, string code, string message)
+        {
+            // A spec built in memory (New-DasCluster, `dasops new`) has no positions; name it instead.
+            var location = at.LocationOf(key);
+            errors.Add(new SpecError(location.IsKnown ? location : new SpecLocation(spec.SourceFile, 0, 0), code, message));
+        }
 
         if (!Identifiers.IsNodeName(spec.Name))
             Error(spec, "name", "InvalidClusterName", $"cluster name '{spec.Name}' must be letters, digits, '.', '_' or '-'.");

@@ -60,7 +60,7 @@ public class CliTests : System.IDisposable
         var spec = Path.Combine(_dir, "x.yaml");
         var r = DasopsProcess.Run(new[] { "new", "--pattern", "FullyDistributed", "--database", "10.0.0.10", "--node", "r1=10.0.0.11:Receiver", "-o", spec });
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("error RoleBelowMinimum", r.Err);
+        Assert.Contains("<new>: error RoleBelowMinimum", r.Err);
         Assert.False(File.Exists(spec));
     }
 

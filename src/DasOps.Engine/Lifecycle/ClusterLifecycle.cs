@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DasOps.Engine.Diagnostics;
+using DasOps.Engine.Remote;
+using DasOps.Engine.Spec;
+
+namespace DasOps.Engine.Lifecycle;
+
+/// <summary>
+/// Start, stop and restart across the cluster (Start-DasNode, `dasops start` ...): one result per node, nodes of a
+/// wave in parallel, and a node that fails or cannot be reached never stops the others.
+/// </summary>
+public sealed class ClusterLifecycle
+{
+    private readonly ClusterSpec _spec;
+    private readonly Func<NodeSpec, IRemoteShell> _shellFor;
+    private readonly IOperationReporter _reporter;
+
+    public ClusterLifecycle(ClusterSpec spec, Func<NodeSpec, IRemoteShell> shellFor, IOperationReporter? reporter = null)
+    {
+        _spec = spec;
+        _shellFor = shellFor;
+        _reporter = reporter ?? SilentReporter.Instance;
+    }
+
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    public NodeLifecycle For(NodeSpec node) =>
+        new NodeLifecycle(_spec, node, _shellFor(node), _reporter) { StartTimeout = StartTimeout, StopTimeout = StopTimeout };
+
+    public async Task<IReadOnlyList<NodeActionResult>> StartAsync(IEnumerable<NodeSpec> nodes, CancellationToken cancellationToken)
+    {
+        var results = new List<NodeActionResult>();
+        var waves = StartOrder.WavesOf(_spec, nodes);
+        for (var i = 0; i < waves.Count; i++)
+        {
+            _reporter.Progress("Start nodes", $"wave {i + 1} of {waves.Count}: {string.Join(", ", waves[i].Select(n => n.Name))}", 100 * i / waves.Count);
+            results.AddRange(await Task.WhenAll(waves[i].Select(n => Guard(n, () => For(n).StartAsync(cancellationToken)))).ConfigureAwait(false));
+        }
+        _reporter.Progress("Start nodes", "done", 100);
+        return Ordered(results);
+    }
+
+    /// <summary>Stops in the reverse of the start order, so the coordinators go last.</summary>
+    public async Task<IReadOnlyList<NodeActionResult>> StopAsync(IEnumerable<NodeSpec> nodes, CancellationToken cancellationToken)
+    {
+        var results = new List<NodeActionResult>();
+        var waves = StartOrder.WavesOf(_spec, nodes).Reverse().ToList();
+        for (var i = 0; i < waves.Count; i++)
+        {
+            _reporter.Progress("Stop nodes", $"wave {i + 1} of {waves.Count}", 100 * i / waves.Count);
+            results.AddRange(await Task.WhenAll(waves[i].Select(n => Guard(n, () => For(n).StopAsync(cancellationToken)))).ConfigureAwait(false));
+        }
+        _reporter.Progress("Stop nodes", "done", 100);
+        return Ordered(results);
+    }
+
+    public async Task<IReadOnlyList<NodeActionResult>> RestartAsync(IEnumerable<NodeSpec> nodes, CancellationToken cancellationToken)
+    {
+        var list = nodes.ToList();
+        var stopped = await StopAsync(list, cancellationToken).ConfigureAwait(false);
+        var failed = new HashSet<string>(stopped.Where(r => !r.Succeeded).Select(r => r.Node));
+        var started = await StartAsync(list.Where(n => !failed.Contains(n.Name)), cancellationToken).ConfigureAwait(false);
+        return Ordered(stopped.Where(r => failed.Contains(r.Node)).Concat(started));
+    }
+
+    private async Task<NodeActionResult> Guard(NodeSpec node, Func<Task<NodeActionResult>> action)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var result = await action().ConfigureAwait(false);
+            _reporter.NodeProgress(node.Name, $"{result.Outcome}: {result.Detail}", 100, completed: true);
+            return result;
+        }
+        catch (LifecycleException e)
+        {
+            _reporter.NodeProgress(node.Name, "failed", 100, completed: true);
+            return new NodeActionResult(node.Name, NodeOutcome.Failed, null, e.Message, clock.Elapsed);
+        }
+    }
+
+    private IReadOnlyList<NodeActionResult> Ordered(IEnumerable<NodeActionResult> results) =>
+        results.OrderBy(r => _spec.Nodes.FindIndex(n => n.Name == r.Node)).ToList();
+}

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DasOps.Engine.Diagnostics;
+using DasOps.Engine.Products.Das;
+using DasOps.Engine.Remote;
+using DasOps.Engine.Spec;
+
+namespace DasOps.Engine.Lifecycle;
+
+/// <summary>
+/// Starts and stops one node through the product's own bin/wso2server.sh, and waits for the outcome: a start is
+/// ready when the log says "WSO2 Carbon started in" after this start, the pid is alive and the HTTPS port listens;
+/// a stop is done when the process is gone (SIGKILL after the timeout).
+/// </summary>
+public sealed class NodeLifecycle
+{
+    private readonly ClusterSpec _spec;
+    private readonly NodeSpec _node;
+    private readonly IRemoteShell _shell;
+    private readonly IOperationReporter _reporter;
+
+    public NodeLifecycle(ClusterSpec spec, NodeSpec node, IRemoteShell shell, IOperationReporter reporter)
+    {
+        _spec = spec;
+        _node = node;
+        _shell = shell;
+        _reporter = reporter;
+    }
+
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a start keeps retrying while the script still sees the previous process.</summary>
+    public TimeSpan LaunchBlockedTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    private const string AlreadyRunning = "Process is already running";
+
+    private string Home => _spec.HomeOf(_node);
+
+    public Task<NodeRuntime> ProbeAsync(long offset, CancellationToken cancellationToken) =>
+        NodeProbe.ReadAsync(_shell, Home, offset, _spec.SparkSymlinkOf(_node), cancellationToken);
+
+    /// <summary>The wso2server.sh arguments: the role's profile flag, the port offset, then the command.</summary>
+    public IReadOnlyList<string> StartArguments(string command)
+    {
+        var args = new List<string> { "sh", Home + "/bin/wso2server.sh" };
+        if (new DasTopology(_spec).ProfileFlagOf(_node) is { } flag) args.Add(flag);
+        args.Add("-DportOffset=" + _spec.PortOffsetOf(_node).ToString(CultureInfo.InvariantCulture));
+        args.Add(command);
+        return args;
+    }
+
+    public async Task<NodeActionResult> StartAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var before = await ProbeAsync(long.MaxValue / 2, cancellationToken).ConfigureAwait(false);
+        if (before.Alive)
+            return new NodeActionResult(_node.Name, NodeOutcome.AlreadyRunning, before.Pid, "already running; not restarted", clock.Elapsed);
+        if (!_reporter.ShouldProcess(_node.Name, "start " + string.Join(" ", StartArguments("start").Skip(2))))
+            return new NodeActionResult(_node.Name, NodeOutcome.Skipped, null, "not started (what-if)", clock.Elapsed);
+
+        _reporter.NodeProgress(_node.Name, "starting", 10);
+        // The script refuses with "Process is already running" while `ps -p` still sees the pid of the pid file:
+        // a just-stopped server that is not yet reaped (a zombie), or a reused pid. Both pass; retry, bounded.
+        var launchClock = Stopwatch.StartNew();
+        while (true)
+        {
+            var launch = await _shell.RunAsync(new RemoteCommand(StartArguments("start"), timeout: TimeSpan.FromSeconds(60), description: "wso2server.sh start"), cancellationToken).ConfigureAwait(false);
+            if (launch.Unreachable) throw new NodeUnreachableException(_node.Name, launch.StandardError.Trim());
+            if (!launch.Succeeded)
+                return new NodeActionResult(_node.Name, NodeOutcome.Failed, null, $"wso2server.sh start failed (exit {launch.ExitCode}): {launch.StandardError.Trim()}", clock.Elapsed);
+            if (!launch.Output.Contains(AlreadyRunning)) break;
+            if (launchClock.Elapsed > LaunchBlockedTimeout)
+                return new NodeActionResult(_node.Name, NodeOutcome.Failed, before.Pid,
+                    $"wso2server.sh keeps answering '{AlreadyRunning}' for pid {before.Pid}, which is not a live server (a zombie or a reused pid); check the process and remove {Home}/{PidFile.RelativePath} if it is stale", clock.Elapsed);
+            _reporter.NodeProgress(_node.Name, $"waiting for the old process {before.Pid} to be reaped", 10);
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+        }
+
+        var https = NodePorts.HttpsOf(_spec, _node);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            var now = await ProbeAsync(before.LogSize, cancellationToken).ConfigureAwait(false);
+            var startedLine = now.Lines.Any(l => LogMarkers.Started.IsMatch(l));
+            if (startedLine && now.Alive && now.Listening.Contains(https))
+                return new NodeActionResult(_node.Name, NodeOutcome.Started, now.Pid, $"ready in {clock.Elapsed.TotalSeconds:0.0} s (https {https})", clock.Elapsed);
+            var booted = now.Lines.Any(l => l.Contains(LogMarkers.BootLine));
+            if (booted && !now.Alive)
+            {
+                var errors = now.Lines.Where(l => LogMarkers.Error.IsMatch(l)).Select(Trim).Take(3).ToList();
+                return new NodeActionResult(_node.Name, NodeOutcome.Failed, now.Pid,
+                    "the node exited during start" + (errors.Count > 0 ? ": " + string.Join(" | ", errors) : " without logging an error"), clock.Elapsed);
+            }
+            if (clock.Elapsed > StartTimeout)
+                return new NodeActionResult(_node.Name, NodeOutcome.Failed, now.Pid,
+                    $"not ready after {StartTimeout.TotalSeconds:0} s (started line: {(startedLine ? "yes" : "no")}, process: {(now.Alive ? "alive" : "gone")}, https {https}: {(now.Listening.Contains(https) ? "listening" : "closed")})", clock.Elapsed);
+            _reporter.NodeProgress(_node.Name, now.Alive ? "booting" : "launching", (int)Math.Min(90, 10 + 80 * clock.Elapsed.TotalSeconds / StartTimeout.TotalSeconds));
+        }
+    }
+
+    public async Task<NodeActionResult> StopAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var before = await ProbeAsync(long.MaxValue / 2, cancellationToken).ConfigureAwait(false);
+        if (!before.Alive) return new NodeActionResult(_node.Name, NodeOutcome.AlreadyStopped, null, "not running", clock.Elapsed);
+        if (!_reporter.ShouldProcess(_node.Name, $"stop (pid {before.Pid})"))
+            return new NodeActionResult(_node.Name, NodeOutcome.Skipped, before.Pid, "not stopped (what-if)", clock.Elapsed);
+
+        _reporter.NodeProgress(_node.Name, "stopping", 10);
+        var stop = await _shell.RunAsync(new RemoteCommand(new[] { "sh", Home + "/bin/wso2server.sh", "stop" }, timeout: TimeSpan.FromSeconds(30), description: "wso2server.sh stop"), cancellationToken).ConfigureAwait(false);
+        if (stop.Unreachable) throw new NodeUnreachableException(_node.Name, stop.StandardError.Trim());
+        while (clock.Elapsed < StopTimeout)
+        {
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            var now = await ProbeAsync(long.MaxValue / 2, cancellationToken).ConfigureAwait(false);
+            if (!now.Alive) return new NodeActionResult(_node.Name, NodeOutcome.Stopped, before.Pid, $"stopped in {clock.Elapsed.TotalSeconds:0.0} s", clock.Elapsed);
+        }
+        _reporter.Warning($"{_node.Name}: pid {before.Pid} still running {StopTimeout.TotalSeconds:0} s after SIGTERM; sending SIGKILL.");
+        await _shell.RunAsync(RemoteCommand.Script("kill -9 \"$1\"", new[] { before.Pid!.Value.ToString(CultureInfo.InvariantCulture) }, description: "kill -9"), cancellationToken).ConfigureAwait(false);
+        await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        var after = await ProbeAsync(long.MaxValue / 2, cancellationToken).ConfigureAwait(false);
+        return after.Alive
+            ? new NodeActionResult(_node.Name, NodeOutcome.Failed, before.Pid, "still running after SIGKILL", clock.Elapsed)
+            : new NodeActionResult(_node.Name, NodeOutcome.Killed, before.Pid, $"did not stop in {StopTimeout.TotalSeconds:0} s; killed", clock.Elapsed);
+    }
+
+    private static string Trim(string line)
+    {
+        var dash = line.IndexOf("} -  ", StringComparison.Ordinal);
+        var message = dash > 0 ? line.Substring(dash + 5) : line;
+        var tail = message.LastIndexOf(" {", StringComparison.Ordinal);
+        return tail > 0 ? message.Substring(0, tail) : message;
+    }
+}
