@@ -1,0 +1,38 @@
+namespace DasOps;
+
+// The module's own copies of the engine's enums. Cmdlet parameters and output properties use these, never the
+// engine's: a value-type field of an engine type would make PowerShell load DasOps.Engine while it reads the
+// module's exported types, before ModuleInitializer can resolve it. The surface tests check the names match.
+
+/// <summary>The WSO2 product a cluster runs.</summary>
+public enum DasProduct
+{
+    Das,
+    IsAnalytics,
+    StreamProcessor,
+}
+
+/// <summary>The deployment pattern of the cluster.</summary>
+public enum DasPattern
+{
+    MinimumHa,
+    FullyDistributed,
+}
+
+/// <summary>A role (profile) of a fully distributed DAS node.</summary>
+public enum DasNodeRole
+{
+    Receiver,
+    Indexer,
+    Analyzer,
+    Dashboard,
+    Storm,
+}
+
+/// <summary>What applying the plan does to one file.</summary>
+public enum DasChangeKind
+{
+    Unchanged,
+    Modified,
+    Created,
+}

@@ -1,0 +1,61 @@
+# Dot-sourced by every *.Tests.ps1 in BeforeAll: imports the BUILT module (out/DasOps) and defines test helpers.
+# The module root comes from $env:DASOPS_MODULE_ROOT (set by Invoke-DasOpsPester.ps1) or the repository's out/.
+
+$moduleRoot = if ($env:DASOPS_MODULE_ROOT) { $env:DASOPS_MODULE_ROOT } else { Join-Path $PSScriptRoot '../../out' }
+$manifest = Join-Path $moduleRoot 'DasOps/DasOps.psd1'
+if (-not (Test-Path $manifest)) { throw "$manifest is missing: build the module first (./build.ps1 or dotnet build src/DasOps)." }
+Import-Module $manifest -Force -ErrorAction Stop
+
+# Both specs validate; the engine tests use the same shapes (tests/DasOps.Engine.Tests/Support/Specs.cs).
+$script:MinimumHaSpec = @'
+name: isa
+product: IsAnalytics
+pattern: MinimumHa
+database:
+  host: 10.77.0.10
+nodes:
+  - name: node1
+    host: 10.77.0.11
+  - name: node2
+    host: 10.77.0.12
+'@
+
+$script:FullyDistributedSpec = @'
+name: das-prod
+product: Das
+pattern: FullyDistributed
+database:
+  host: 10.77.0.10
+nodes:
+  - { name: rcv1, host: 10.77.0.11, roles: [Receiver] }
+  - { name: rcv2, host: 10.77.0.12, roles: [Receiver] }
+  - { name: idx1, host: 10.77.0.13, roles: [Indexer] }
+  - { name: idx2, host: 10.77.0.14, roles: [Indexer] }
+  - { name: ana1, host: 10.77.0.15, roles: [Analyzer] }
+  - { name: ana2, host: 10.77.0.16, roles: [Analyzer] }
+  - { name: dsh1, host: 10.77.0.17, roles: [Dashboard] }
+  - { name: dsh2, host: 10.77.0.18, roles: [Dashboard] }
+'@
+
+function New-DasTestDirectory {
+    $path = Join-Path ([System.IO.Path]::GetTempPath()) ('dasops-pester-' + [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Path $path | Select-Object -ExpandProperty FullName
+}
+
+function New-DasTestSpec {
+    param(
+        [Parameter(Mandatory)] [string] $Directory,
+        [string] $Name = 'cluster.yaml',
+        [string] $Text = $script:MinimumHaSpec
+    )
+    $path = Join-Path $Directory $Name
+    [System.IO.File]::WriteAllText($path, $Text)
+    $path
+}
+
+# The parameters a cmdlet has besides the common ones (and -WhatIf/-Confirm), sorted: the dbatools pattern.
+function Get-DasOwnParameter {
+    param([Parameter(Mandatory)] [string] $Command)
+    $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+    (Get-Command $Command).Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object
+}

@@ -1,0 +1,85 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'DasOps.TestSetup.ps1')
+    $module = Get-Module DasOps
+    $manifestData = Import-PowerShellDataFile (Join-Path $module.ModuleBase 'DasOps.psd1')
+}
+
+Describe 'The DasOps module' -Tag UnitTests {
+    It 'loads from the built layout' {
+        $module.ModuleType | Should -Be 'Binary'
+        $module.Version | Should -Be ([version]$manifestData.ModuleVersion)
+    }
+
+    It 'exports exactly the cmdlets of the manifest, and nothing else' {
+        (Get-Command -Module DasOps -CommandType Cmdlet).Name | Sort-Object | Should -Be ($manifestData.CmdletsToExport | Sort-Object)
+        @(Get-Command -Module DasOps -CommandType Function, Alias).Count | Should -Be 0
+    }
+
+    It 'uses approved verbs only' {
+        $approved = (Get-Verb).Verb | Where-Object { $_ -notin 'Build', 'Deploy' }
+        Get-Command -Module DasOps | ForEach-Object { $_.Verb | Should -BeIn $approved }
+    }
+
+    It 'loads the format views of every output type' {
+        foreach ($type in 'DasOps.DasCluster', 'DasOps.DasNodeInfo', 'DasOps.DasValidationError', 'DasOps.DasFileChange') {
+            Get-FormatData -TypeName $type | Should -Not -BeNullOrEmpty -Because "$type needs a view"
+        }
+    }
+
+    It 'keeps the engine out of the shared load context' {
+        $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'DasOps.Engine' }
+        if (-not $engine) {
+            Import-DasCluster -Path (New-DasTestSpec -Directory (New-DasTestDirectory)) | Out-Null
+            $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'DasOps.Engine' }
+        }
+        $engine.Location | Should -BeLike ('*' + [IO.Path]::DirectorySeparatorChar + 'Dependencies' + [IO.Path]::DirectorySeparatorChar + 'DasOps.Engine.dll')
+        if ($PSVersionTable.PSEdition -eq 'Core') {
+            [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine).Name | Should -Be 'DasOps'
+        }
+    }
+}
+
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'DasOps.TestSetup.ps1')
+    $commands = @(Get-Command -Module DasOps | ForEach-Object Name)
+}
+
+Describe 'Help of <_>' -ForEach $commands -Tag UnitTests {
+    BeforeAll {
+        $name = $_
+        $help = Get-Help $name -Full
+        $command = Get-Command $name
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + 'UseTransaction'
+    }
+
+    It 'is not the help PowerShell generates' {
+        $help.Synopsis | Should -Not -BeLike "*$name *[<CommonParameters>]*"
+        $help.Synopsis.Length | Should -BeGreaterThan 20
+    }
+
+    It 'has a description' {
+        ($help.Description.Text -join ' ').Length | Should -BeGreaterThan 40
+    }
+
+    It 'has at least one example with code and remarks' {
+        @($help.Examples.Example).Count | Should -BeGreaterThan 0
+        foreach ($example in $help.Examples.Example) {
+            $example.Code | Should -Not -BeNullOrEmpty
+            ($example.Remarks.Text -join '') | Should -Not -BeNullOrEmpty
+        }
+    }
+
+    It 'describes every parameter' {
+        foreach ($parameter in $command.Parameters.Keys | Where-Object { $_ -notin $common }) {
+            $parameterHelp = $help.Parameters.Parameter | Where-Object Name -EQ $parameter
+            $parameterHelp | Should -Not -BeNullOrEmpty -Because "-$parameter needs help"
+            ($parameterHelp.Description.Text -join '') | Should -Not -BeNullOrEmpty -Because "-$parameter needs a description"
+        }
+    }
+
+    It 'documents no parameter the cmdlet lacks' {
+        foreach ($parameterHelp in $help.Parameters.Parameter) {
+            $command.Parameters.Keys | Should -Contain $parameterHelp.Name
+        }
+    }
+}
