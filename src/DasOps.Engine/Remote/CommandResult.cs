@@ -5,13 +5,15 @@ namespace DasOps.Engine.Remote;
 /// <summary>What a command returned. Exit 255 from ssh means the node could not be reached (lab-notes §8.7).</summary>
 public sealed class CommandResult
 {
-    public CommandResult(int exitCode, byte[] standardOutput, string standardError, bool unreachable = false, bool timedOut = false)
+    public CommandResult(int exitCode, byte[] standardOutput, string standardError, bool unreachable = false, bool timedOut = false,
+        bool hostKeyRejected = false)
     {
         ExitCode = exitCode;
         StandardOutput = standardOutput;
         StandardError = standardError;
-        Unreachable = unreachable;
+        Unreachable = unreachable || hostKeyRejected;
         TimedOut = timedOut;
+        HostKeyRejected = hostKeyRejected;
     }
 
     public int ExitCode { get; }
@@ -22,6 +24,9 @@ public sealed class CommandResult
     public bool Unreachable { get; }
 
     public bool TimedOut { get; }
+
+    /// <summary>ssh refused the node's host key (unknown or changed); <see cref="StandardError"/> names the key's fingerprint.</summary>
+    public bool HostKeyRejected { get; }
 
     public bool Succeeded => ExitCode == 0 && !Unreachable && !TimedOut;
 

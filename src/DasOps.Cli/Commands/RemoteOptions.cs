@@ -1,0 +1,75 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Threading;
+using DasOps.Engine.Publishing;
+using DasOps.Engine.Remote;
+using DasOps.Engine.Secrets;
+using DasOps.Engine.Spec;
+
+namespace DasOps.Cli.Commands;
+
+/// <summary>The options every command that reaches nodes over ssh takes (plan, apply, restore), and their mapping to the engine.</summary>
+internal sealed class RemoteOptions
+{
+    public Option<string?> SshConfig { get; } = new Option<string?>("--ssh-config")
+        { Description = "OpenSSH client config (Host entries, keys, ProxyJump) passed as ssh -F; overrides the spec's sshConfig." };
+
+    public Option<string?> KnownHosts { get; } = new Option<string?>("--known-hosts")
+        { Description = "known_hosts file host keys are checked against; overrides the spec's knownHosts." };
+
+    public Option<bool> AcceptNewHostKeys { get; } = new Option<bool>("--accept-new-host-keys")
+        { Description = "Trust and record keys of hosts not yet in known_hosts. A changed key is refused regardless." };
+
+    public Option<int> Parallel { get; } = new Option<int>("--parallel")
+        { Description = "How many nodes to work on at once.", DefaultValueFactory = _ => PublishOptions.DefaultParallelism };
+
+    public Option<string[]> Nodes { get; } = new Option<string[]>("--node")
+        { Description = "Work on this node only; repeat for more. Default: every node.", AllowMultipleArgumentsPerToken = false };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(SshConfig);
+        command.Options.Add(KnownHosts);
+        command.Options.Add(AcceptNewHostKeys);
+        command.Options.Add(Parallel);
+        command.Options.Add(Nodes);
+    }
+
+    public PublishOptions Publish(ParseResult result) => new PublishOptions
+    {
+        Nodes = result.GetValue(Nodes),
+        Parallelism = result.GetValue(Parallel),
+    };
+
+    /// <summary>The run's ssh connections; throws FileNotFoundException for a named config or known_hosts file that is missing.</summary>
+    public OpenSshConnections Connect(ParseResult result, ClusterSpec spec) =>
+        new OpenSshConnections(spec, SshSettings.For(spec, result.GetValue(SshConfig), result.GetValue(KnownHosts), result.GetValue(AcceptNewHostKeys)));
+
+    /// <summary>Runs a remote command's body, mapping bad input (unknown node, missing file or secret) to exit 2.</summary>
+    public static int Run(Func<CancellationToken, int> body)
+    {
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            // The first Ctrl+C cancels cleanly: nodes mid-switch finish their renames, the masters are closed.
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return body(cancel.Token);
+        }
+        catch (Exception e) when (e is ArgumentException || e is SecretMissingException || e is IOException || e is InvalidDataException
+            || e is UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return ExitCodes.InvalidInput;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

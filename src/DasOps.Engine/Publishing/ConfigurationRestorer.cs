@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DasOps.Engine.Diagnostics;
+using DasOps.Engine.Planning;
+using DasOps.Engine.Remote;
+using DasOps.Engine.Spec;
+
+namespace DasOps.Engine.Publishing;
+
+/// <summary>
+/// Puts a node's files back from HOME/.dasops/backups/ID (the newest by default), byte for byte with their modes
+/// and owners, the same atomic way apply writes: staged beside the targets from the backup copies, verified
+/// against the manifest, then renamed. The files it replaces are backed up first, so a restore can be undone.
+/// The copy happens on the node: no file content (and so no secret) travels.
+/// </summary>
+public sealed class ConfigurationRestorer
+{
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly ClusterSpec _spec;
+    private readonly IRemoteShellFactory _shells;
+    private readonly IOperationReporter _reporter;
+
+    public ConfigurationRestorer(ClusterSpec spec, IRemoteShellFactory shells, IOperationReporter? reporter = null)
+    {
+        _spec = spec;
+        _shells = shells;
+        _reporter = reporter ?? SilentReporter.Instance;
+    }
+
+    /// <summary>Restores the nodes named in <see cref="PublishOptions.Nodes"/> (required) from <see cref="PublishOptions.BackupId"/> or their newest backup.</summary>
+    public Task<IReadOnlyList<NodePublishResult>> RestoreAsync(PublishOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Nodes == null || options.Nodes.Count == 0) throw new ArgumentException("name the node(s) to restore (--node / -Node).");
+        if (options.BackupId != null && !BackupManifest.IsValidId(options.BackupId))
+            throw new ArgumentException($"'{options.BackupId}' is not a backup id (they look like 20250131T235959.123Z).");
+        var nodes = NodeSelection.Resolve(_spec, options.Nodes);
+        var holder = options.Holder ?? PublishOptions.DefaultHolder();
+        return ParallelNodes.RunAsync(nodes, options.Parallelism, "Restoring configuration", _reporter,
+            (node, slots) => RestoreNodeAsync(node, slots, options.BackupId, options.BreakLock, holder, cancellationToken));
+    }
+
+    private async Task<NodePublishResult> RestoreNodeAsync(NodeSpec node, SemaphoreSlim slots, string? backupId, bool breakLock, string holder,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var holding = false;
+        NodeLock? nodeLock = null;
+        try
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            holding = true;
+            var shell = _shells.ShellFor(node);
+            var home = _spec.HomeOf(node);
+            _reporter.NodeProgress(node.Name, "locking", 5);
+            nodeLock = await NodeLock.AcquireAsync(shell, home, holder, breakLock, cancellationToken).ConfigureAwait(false);
+
+            _reporter.NodeProgress(node.Name, "reading the backup", 20);
+            var found = await RunAsync(shell, RemoteScripts.FindBackup, new[] { home, backupId ?? "" }, "finding the backup", cancellationToken).ConfigureAwait(false);
+            (string Id, IReadOnlyList<BackupEntry> Entries) manifest;
+            try
+            {
+                manifest = BackupManifest.Parse(found);
+            }
+            catch (FormatException e)
+            {
+                throw new NodeOperationException(node.Name, NodeFailure.CommandFailed, e.Message);
+            }
+            var (source, entries) = manifest;
+
+            if (!_reporter.ShouldProcess(node.Name, $"restore {entries.Count} file(s) from backup {source}"))
+                return Done(new NodePublishResult(node.Name, PublishStatus.Skipped, Results(node.Name, entries, null), clock.Elapsed, restoredFrom: source));
+
+            var newId = NodeWriter.NewBackupId(DateTime.UtcNow);
+            var args = new List<string> { home, source, newId };
+            foreach (var e in entries) args.AddRange(new[] { e.Path, e.Existed ? "file" : "absent", NodeWriter.StagedName(e.Path), e.Hash ?? "-" });
+            _reporter.NodeProgress(node.Name, $"staging {entries.Count} file(s) from backup {source}", 40);
+            var staged = await RunAsync(shell, RemoteScripts.StageRestore, args, "staging the backed-up files", cancellationToken).ConfigureAwait(false);
+            var decisions = staged.Replace("\r", "").Split('\n').Select(l => l.Split(new[] { '\t' }, 2)).Where(f => f.Length == 2)
+                .ToDictionary(f => f[1], f => f[0], StringComparer.Ordinal);
+            if (staged.Contains("NOTHING"))
+                return Done(new NodePublishResult(node.Name, PublishStatus.Unchanged, Results(node.Name, entries, decisions), clock.Elapsed, restoredFrom: source));
+
+            _reporter.NodeProgress(node.Name, "switching", 80);
+            var changes = entries.Where(e => decisions.TryGetValue(e.Path, out var d) && d != "same").Select(e => (decisions[e.Path], e.Path)).ToList();
+            await NodeWriter.CommitAsync(shell, home, newId, null, changes, CancellationToken.None).ConfigureAwait(false);
+            return Done(new NodePublishResult(node.Name, PublishStatus.Changed, Results(node.Name, entries, decisions, written: true), clock.Elapsed,
+                backupId: newId, restoredFrom: source));
+        }
+        catch (Exception e) when (!(e is OutOfMemoryException))
+        {
+            var (message, failure) = e switch
+            {
+                NodeOperationException n => (n.Message, n.Failure),
+                OperationCanceledException _ => ($"node {node.Name}: cancelled", NodeFailure.Cancelled),
+                _ => ($"node {node.Name}: {e.Message}", NodeFailure.CommandFailed),
+            };
+            return Done(NodePublishResult.Failed(node.Name, message, failure, clock.Elapsed));
+        }
+        finally
+        {
+            if (nodeLock != null) await nodeLock.ReleaseAsync().ConfigureAwait(false);
+            if (holding) slots.Release();
+        }
+    }
+
+    private static async Task<string> RunAsync(IRemoteShell shell, string script, IReadOnlyList<string> args, string step, CancellationToken cancellationToken)
+    {
+        var result = await shell.RunAsync(RemoteCommand.Script(script, args, null, StepTimeout, step), cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded) throw NodeOperationException.FromResult(shell.Node, step, result);
+        return result.Output;
+    }
+
+    /// <summary>Per-file results: a restored file's desired hash is the backup's; a removed one has none.</summary>
+    private static IReadOnlyList<FilePublishResult> Results(string node, IReadOnlyList<BackupEntry> entries, IReadOnlyDictionary<string, string>? decisions,
+        bool written = false) =>
+        entries.Select(e =>
+        {
+            var decision = decisions != null && decisions.TryGetValue(e.Path, out var d) ? d : "put";
+            var mode = e.Mode != null ? Convert.ToInt32(e.Mode, 8) : 0;
+            // A path the backup lacks is removed: Modified, with no desired hash.
+            var change = decision == "same" ? FileChange.Unchanged : FileChange.Modified;
+            return new FilePublishResult(node, e.Path, change, null, e.Hash, mode, null, decision != "same", written && decision != "same", "");
+        }).ToList();
+
+    private NodePublishResult Done(NodePublishResult result)
+    {
+        _reporter.NodeProgress(result.Node, result.Summary, 100, completed: true);
+        return result;
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DasOps.Engine.Config;
+using DasOps.Engine.Diagnostics;
+using DasOps.Engine.Planning;
+using DasOps.Engine.Remote;
+using DasOps.Engine.Secrets;
+using DasOps.Engine.Spec;
+
+namespace DasOps.Engine.Publishing;
+
+/// <summary>
+/// One node's plan or apply, start to finish: lock, read (one round trip), plan, ask, stage (one tar stream),
+/// switch, unlock. Never throws: whatever happens becomes this node's result, so other nodes carry on.
+/// </summary>
+internal sealed class NodePublisher
+{
+    private readonly ClusterSpec _spec;
+    private readonly ClusterSecrets _secrets;
+    private readonly IRemoteShellFactory _shells;
+    private readonly IOperationReporter _reporter;
+    private readonly byte[]? _driver;
+
+    public NodePublisher(ClusterSpec spec, ClusterSecrets secrets, IRemoteShellFactory shells, IOperationReporter reporter, byte[]? driver)
+    {
+        _spec = spec;
+        _secrets = secrets;
+        _shells = shells;
+        _reporter = reporter;
+        _driver = driver;
+    }
+
+    /// <summary>Read and plan only (no lock: reading never sees half a switch, each file is renamed whole).</summary>
+    public async Task<NodePublishResult> PlanAsync(NodeSpec node, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var holding = false;
+        try
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            holding = true;
+            _reporter.NodeProgress(node.Name, "reading", 10);
+            var changes = await ReadAndPlanAsync(_shells.ShellFor(node), node, cancellationToken).ConfigureAwait(false);
+            return Done(new NodePublishResult(node.Name, changes.Any ? PublishStatus.Skipped : PublishStatus.Unchanged, changes.Results(false),
+                clock.Elapsed, changes.Plan, changes.LinkChange));
+        }
+        catch (Exception e) when (!(e is OutOfMemoryException))
+        {
+            return Done(Failure(node.Name, e, clock.Elapsed, null));
+        }
+        finally
+        {
+            if (holding) slots.Release();
+        }
+    }
+
+    public async Task<NodePublishResult> ApplyAsync(NodeSpec node, SemaphoreSlim slots, SavedPlanGate? gate, bool breakLock, string holder,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var holding = false;
+        var arrived = false;
+        NodeLock? nodeLock = null;
+        NodeChanges? changes = null;
+        try
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            holding = true;
+            var shell = _shells.ShellFor(node);
+            var home = _spec.HomeOf(node);
+            _reporter.NodeProgress(node.Name, "locking", 5);
+            nodeLock = await NodeLock.AcquireAsync(shell, home, holder, breakLock, cancellationToken).ConfigureAwait(false);
+            if (nodeLock.BrokenHolder != null) _reporter.Warning($"node {node.Name}: --break-lock ended the run holding the lock: {nodeLock.BrokenHolder}");
+
+            _reporter.NodeProgress(node.Name, "reading", 15);
+            changes = await ReadAndPlanAsync(shell, node, cancellationToken).ConfigureAwait(false);
+
+            if (gate != null)
+            {
+                // Give the slot back while waiting for the other nodes, or a small --parallel would deadlock.
+                slots.Release();
+                holding = false;
+                arrived = true;
+                _reporter.NodeProgress(node.Name, "comparing with the saved plan", 25);
+                var refusal = await gate.ArriveAsync(node.Name, changes.Plan, changes.LinkChange).ConfigureAwait(false);
+                if (refusal is { } r)
+                {
+                    var error = $"node {node.Name}: {r.Reason}";
+                    return Done(new NodePublishResult(node.Name, r.OwnMismatch ? PublishStatus.Failed : PublishStatus.Skipped, changes.Results(false),
+                        clock.Elapsed, changes.Plan, changes.LinkChange, error, r.OwnMismatch ? NodeFailure.Refused : NodeFailure.None));
+                }
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                holding = true;
+            }
+
+            if (!changes.Any) return Done(new NodePublishResult(node.Name, PublishStatus.Unchanged, changes.Results(false), clock.Elapsed, changes.Plan));
+
+            var action = DescribeAction(changes);
+            if (!_reporter.ShouldProcess(node.Name, action))
+                return Done(new NodePublishResult(node.Name, PublishStatus.Skipped, changes.Results(false), clock.Elapsed, changes.Plan, changes.LinkChange));
+
+            string? backupId = null;
+            if (changes.Writes.Count > 0)
+            {
+                backupId = NodeWriter.NewBackupId(DateTime.UtcNow);
+                _reporter.NodeProgress(node.Name, $"staging {changes.Writes.Count} file(s)", 40);
+                await NodeWriter.StageAsync(shell, home, backupId, changes.Link, changes.Writes, cancellationToken).ConfigureAwait(false);
+            }
+            // From here on the switch runs to its end: cancelling it halfway is what the staging exists to avoid.
+            _reporter.NodeProgress(node.Name, "switching", 80);
+            await NodeWriter.CommitAsync(shell, home, backupId ?? "", changes.Link, changes.Writes.Select(w => ("put", w.Path)), CancellationToken.None)
+                .ConfigureAwait(false);
+            return Done(new NodePublishResult(node.Name, PublishStatus.Changed, changes.Results(true), clock.Elapsed, changes.Plan, changes.LinkChange,
+                backupId: backupId));
+        }
+        catch (Exception e) when (!(e is OutOfMemoryException))
+        {
+            return Done(Failure(node.Name, e, clock.Elapsed, changes?.Plan));
+        }
+        finally
+        {
+            if (gate != null && !arrived) gate.Leave();
+            if (nodeLock != null) await nodeLock.ReleaseAsync().ConfigureAwait(false);
+            if (holding) slots.Release();
+        }
+    }
+
+    private async Task<NodeChanges> ReadAndPlanAsync(IRemoteShell shell, NodeSpec node, CancellationToken cancellationToken)
+    {
+        var snapshot = await NodeReader.ReadAsync(shell, _spec, node, cancellationToken).ConfigureAwait(false);
+        var plan = ConfigurationPlanner.PlanNode(_spec, node, _secrets, path => NodeReader.CurrentOf(node.Name, snapshot, path), _driver);
+        return NodeChanges.Of(plan, snapshot, NodeReader.SparkLinkOf(_spec, node));
+    }
+
+    private static string DescribeAction(NodeChanges changes)
+    {
+        var parts = new System.Collections.Generic.List<string>();
+        if (changes.Writes.Count > 0) parts.Add($"write {changes.Writes.Count} file(s)");
+        if (changes.SetLink) parts.Add($"set the Spark link {changes.Link}");
+        return string.Join(" and ", parts);
+    }
+
+    private NodePublishResult Done(NodePublishResult result)
+    {
+        _reporter.NodeProgress(result.Node, result.Summary, 100, completed: true);
+        return result;
+    }
+
+    /// <summary>The result for a node that failed; the message is masked, whatever produced it.</summary>
+    internal NodePublishResult Failure(string node, Exception e, TimeSpan elapsed, NodePlan? plan)
+    {
+        var (message, failure) = e switch
+        {
+            NodeOperationException n => (n.Message, n.Failure),
+            ConfigEditException c => (c.Node != null ? c.Message : $"node {node}: {c.Message}", NodeFailure.Configuration),
+            SecretMissingException s => ($"node {node}: {s.Message}", NodeFailure.Configuration),
+            OperationCanceledException _ => ($"node {node}: cancelled", NodeFailure.Cancelled),
+            _ => ($"node {node}: {e.Message}", NodeFailure.CommandFailed),
+        };
+        return NodePublishResult.Failed(node, SecretMasker.Apply(message, _secrets.Values), failure, elapsed, plan);
+    }
+}

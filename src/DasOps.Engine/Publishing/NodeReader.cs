@@ -1,0 +1,49 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DasOps.Engine.Planning;
+using DasOps.Engine.Products.Das;
+using DasOps.Engine.Remote;
+using DasOps.Engine.Spec;
+
+namespace DasOps.Engine.Publishing;
+
+/// <summary>Reads every managed file of a node (bytes and sha256), the JDBC driver's hash and the Spark link, in one round trip.</summary>
+internal static class NodeReader
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    public static async Task<NodeSnapshot> ReadAsync(IRemoteShell shell, ClusterSpec spec, NodeSpec node, CancellationToken cancellationToken)
+    {
+        var items = ConfigurationPlanner.TextPathsOf(spec, node).Select(p => "C:" + p).ToList();
+        if (ConfigurationPlanner.DriverPathOf(spec) is { } driver) items.Add("H:" + driver);
+        var args = new[] { spec.HomeOf(node), SparkLinkOf(spec, node) ?? "" }.Concat(items).ToList();
+        var result = await shell.RunAsync(RemoteCommand.Script(RemoteScripts.Read, args, timeout: Timeout, description: "read managed files"), cancellationToken)
+            .ConfigureAwait(false);
+        if (!result.Succeeded) throw NodeOperationException.FromResult(node.Name, "reading the managed files", result);
+        try
+        {
+            return SnapshotParser.Parse(result.StandardOutput);
+        }
+        catch (FormatException e)
+        {
+            throw new NodeOperationException(node.Name, NodeFailure.CommandFailed, e.Message);
+        }
+    }
+
+    /// <summary>The Spark symlink DasOps keeps on this node, or null when the node runs no Spark or the spec sets none.</summary>
+    public static string? SparkLinkOf(ClusterSpec spec, NodeSpec node) =>
+        new DasTopology(spec).RunsSpark(node) ? spec.SparkSymlinkOf(node) : null;
+
+    /// <summary>The planner's view of a live file; links and non-files are refused before planning.</summary>
+    public static CurrentFile CurrentOf(string nodeName, NodeSnapshot snapshot, string path)
+    {
+        if (!snapshot.Files.TryGetValue(path, out var file) || file.Kind == LiveFileKind.Missing) return CurrentFile.Missing(path);
+        if (file.Kind == LiveFileKind.SymbolicLink)
+            throw new NodeOperationException(nodeName, NodeFailure.Refused, "is a symbolic link; DasOps writes only regular files and will not replace a link", path);
+        if (file.Kind == LiveFileKind.NotRegular)
+            throw new NodeOperationException(nodeName, NodeFailure.Refused, "exists but is not a regular file", path);
+        return file.Content != null ? CurrentFile.WithContent(path, file.Content) : CurrentFile.WithHash(path, file.Hash!);
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DasOps.Engine.Products.Das;
+using DasOps.Engine.Spec;
+
+namespace DasOps.Engine.Publishing;
+
+/// <summary>The nodes a run works on: every DAS node, or the ones named (checked before anything is touched).</summary>
+public static class NodeSelection
+{
+    /// <summary>Throws <see cref="ArgumentException"/> naming an unknown node and listing the spec's nodes.</summary>
+    public static IReadOnlyList<NodeSpec> Resolve(ClusterSpec spec, IEnumerable<string>? names)
+    {
+        var topology = new DasTopology(spec);
+        var wanted = names?.Where(n => !string.IsNullOrWhiteSpace(n)).ToList() ?? new List<string>();
+        if (wanted.Count == 0) return topology.DasNodes.ToList();
+
+        var selected = new List<NodeSpec>();
+        foreach (var name in wanted)
+        {
+            var node = spec.FindNode(name)
+                ?? throw new ArgumentException($"unknown node '{name}'; the spec has {string.Join(", ", spec.Nodes.Select(n => n.Name))}.");
+            if (!topology.IsDasNode(node))
+                throw new ArgumentException($"node '{name}' runs only Storm, which DasOps does not configure.");
+            if (!selected.Contains(node)) selected.Add(node);
+        }
+        // Spec order, whatever order they were named in: output stays stable.
+        return spec.Nodes.Where(selected.Contains).ToList();
+    }
+}

@@ -1,0 +1,224 @@
+namespace DasOps.Engine.Publishing;
+
+/// <summary>
+/// The fixed POSIX sh scripts DasOps runs on a node (docs/publishing.md describes the protocol). They are constants:
+/// every value (home, paths, hashes, ids) reaches them as a positional parameter, quoted by the shell layer, and
+/// file contents (which hold secrets) only ever arrive on stdin. Exit 3 means "failed, reason on stderr"; a script
+/// never exits 255, which is ssh's own code for an unreachable node.
+/// </summary>
+internal static class RemoteScripts
+{
+    /// <summary>
+    /// $1 home, $2 holder text, $3 break (1/0). Holds a kernel lock (flock) on HOME/.dasops/lock for as long as the
+    /// command lives, i.e. until the controller closes its stdin or the session dies: a crashed run, a lost link or a
+    /// rebooted node can never leave a stale lock. Prints LOCKED, or HELD and the holder's text; BROKE first when
+    /// --break-lock ended a holder.
+    /// </summary>
+    public const string LockHolder = HomeOrFail + @"
+umask 077
+mkdir -p .dasops && chmod 700 .dasops || exit 3
+command -v flock >/dev/null 2>&1 || { echo 'flock(1) (util-linux) is not installed; DasOps needs it to lock the node' >&2; exit 3; }
+exec 9>>.dasops/lock || exit 3
+if ! flock -n 9; then
+  holder=$(cat .dasops/lock 2>/dev/null)
+  if [ ""$3"" != 1 ]; then printf 'HELD %s\n' ""${holder:-(holder not recorded yet)}""; exit 0; fi
+  pid=$(printf '%s\n' ""$holder"" | sed -n 's/.*holder-pid=\([0-9][0-9]*\).*/\1/p')
+  [ -n ""$pid"" ] && kill ""$pid"" 2>/dev/null
+  flock -w 10 9 || { printf 'HELD %s\n' ""${holder:-(holder not recorded yet)}""; exit 0; }
+  printf 'BROKE %s\n' ""$holder""
+fi
+printf '%s holder-pid=%s\n' ""$2"" ""$$"" > .dasops/lock
+echo LOCKED
+cat >/dev/null 9>&-
+: > .dasops/lock
+";
+
+    /// <summary>
+    /// $1 home, $2 Spark link ("" for none), then C:path (content and hash) or H:path (hash only) per file.
+    /// Prints "O uid:gid" of the home, "L missing|other|link TARGET", then per file one header line
+    /// "C|H size mode uid:gid sha256 path" (C followed by exactly size bytes and a newline), or "M path" (missing),
+    /// "S path" (a symbolic link), "X path" (not a regular file).
+    /// </summary>
+    public const string Read = HomeOrFail + @"
+link=$2; shift 2
+printf 'O %s\n' ""$(stat -c %u:%g .)""
+if [ -n ""$link"" ]; then
+  if [ -L ""$link"" ]; then printf 'L link %s\n' ""$(readlink -- ""$link"")""
+  elif [ -e ""$link"" ]; then echo 'L other'
+  else echo 'L missing'; fi
+fi
+for item in ""$@""; do
+  kind=${item%%:*} p=${item#*:}
+  if [ -L ""$p"" ]; then printf 'S %s\n' ""$p""
+  elif [ ! -e ""$p"" ]; then printf 'M %s\n' ""$p""
+  elif [ ! -f ""$p"" ]; then printf 'X %s\n' ""$p""
+  else
+    st=$(stat -c '%s %a %u:%g' -- ""$p"") && h=$(sha256sum < ""$p"") || { echo ""$p: cannot read it"" >&2; exit 3; }
+    printf '%s %s %s %s\n' ""$kind"" ""$st"" ""${h%% *}"" ""$p""
+    if [ ""$kind"" = C ]; then cat -- ""$p"" || exit 3; echo; fi
+  fi
+done
+";
+
+    /// <summary>
+    /// $1 home, $2 backup id, $3 Spark link, then per file: path, staged name, current sha256 ("-" if absent),
+    /// desired sha256, mode (octal), owner (uid:gid, "-" for the home's). stdin: a tar of the staged names.
+    /// Checks the targets are still what was planned, unpacks beside them (umask 077, so a secret is never
+    /// readable by others), verifies every staged hash, sets mode and owner, backs up the current files, and
+    /// prints STAGED. Any failure removes what it staged and leaves every target untouched.
+    /// </summary>
+    public const string StageApply = HomeOrFail + BackupFunction + @"
+id=$2 link=$3; shift 3
+umask 077
+mkdir -p .dasops/backups && chmod 700 .dasops || exit 3
+b=.dasops/backups/$id
+homeowner=$(stat -c %u:%g .)
+cleanup() {
+  while [ $# -ge 6 ]; do rm -f -- ""$2""; shift 6; done
+  [ -z ""${made_backup:-}"" ] || rm -rf -- ""$b""
+}
+check_current() {
+  while [ $# -ge 6 ]; do
+    if [ ""$3"" = - ]; then
+      if [ -e ""$1"" ] || [ -L ""$1"" ]; then echo ""$1: appeared since it was read; run again"" >&2; return 1; fi
+      d=$(dirname -- ""$1"")
+      [ -d ""$d"" ] || (umask 022; mkdir -p -- ""$d"") || { echo ""$d: cannot create the directory"" >&2; return 1; }
+    else
+      h=$(sha256sum < ""$1"") || { echo ""$1: cannot read it"" >&2; return 1; }
+      [ ""${h%% *}"" = ""$3"" ] || { echo ""$1: changed on the node since it was read; run again"" >&2; return 1; }
+    fi
+    rm -f -- ""$2""
+    shift 6
+  done
+}
+verify_staged() {
+  while [ $# -ge 6 ]; do
+    [ -f ""$2"" ] || { echo ""$1: missing from the stream that was sent"" >&2; return 1; }
+    h=$(sha256sum < ""$2"") || return 1
+    [ ""${h%% *}"" = ""$4"" ] || { echo ""$1: the staged copy does not match the plan"" >&2; return 1; }
+    chmod ""$5"" -- ""$2"" || { echo ""$1: chmod $5 failed"" >&2; return 1; }
+    o=$6; [ ""$o"" != - ] || o=$homeowner
+    [ ""$(stat -c %u:%g -- ""$2"")"" = ""$o"" ] || chown ""$o"" -- ""$2"" || { echo ""$1: chown $o failed"" >&2; return 1; }
+    shift 6
+  done
+}
+check_link() {
+  if [ -n ""$link"" ] && [ -e ""$link"" ] && [ ! -L ""$link"" ]; then
+    echo ""$link: exists and is not a symbolic link; DasOps will not replace a real file or directory with the Spark link"" >&2; return 1
+  fi
+}
+check_current ""$@"" || exit 3
+tar -x -m -f - --no-same-owner --no-same-permissions || { echo 'could not unpack the files that were sent' >&2; cleanup ""$@""; exit 3; }
+verify_staged ""$@"" || { cleanup ""$@""; exit 3; }
+check_link || { cleanup ""$@""; exit 3; }
+backup 6 ""$@"" || { cleanup ""$@""; exit 3; }
+echo STAGED
+";
+
+    /// <summary>
+    /// $1 home, $2 backup id ("" for none), $3 Spark link, then per change: put|del, path, staged name.
+    /// The switch: marks the backup as switched, then renames each staged file over its target (rename within a
+    /// directory is atomic) and sets the Spark link. Hangups are ignored so a dropped connection cannot stop it halfway.
+    /// </summary>
+    public const string Commit = @"trap '' HUP INT TERM PIPE
+" + HomeOrFail + @"
+home=$1 id=$2 link=$3; shift 3
+rc=0
+[ -z ""$id"" ] || : > "".dasops/backups/$id/switched"" || rc=3
+while [ $# -ge 3 ]; do
+  case $1 in
+    put) mv -f -- ""$3"" ""$2"" || { echo ""$2: rename failed"" >&2; rc=3; } ;;
+    del) rm -f -- ""$2"" || { echo ""$2: cannot remove it"" >&2; rc=3; } ;;
+  esac
+  shift 3
+done
+if [ -n ""$link"" ]; then
+  if [ -L ""$link"" ] && [ ""$(readlink -- ""$link"")"" = ""$home"" ]; then :
+  elif [ -e ""$link"" ] && [ ! -L ""$link"" ]; then echo ""$link: exists and is not a symbolic link; not replaced"" >&2; rc=3
+  else ln -sfn -- ""$home"" ""$link"" || { echo ""$link: cannot create the symbolic link"" >&2; rc=3; }
+  fi
+fi
+exit $rc
+";
+
+    /// <summary>$1 home, $2 backup id ("" = the newest switched one). Prints "backup ID" and that backup's manifest.</summary>
+    public const string FindBackup = @"cd -- ""$1/.dasops/backups"" 2>/dev/null || { echo ""no backups under $1/.dasops/backups"" >&2; exit 3; }
+want=$2
+if [ -z ""$want"" ]; then
+  want=$(for d in *; do [ -f ""$d/switched"" ] && [ -f ""$d/manifest"" ] && printf '%s\n' ""$d""; done | sort | tail -n 1)
+  [ -n ""$want"" ] || { echo ""no backup under $1/.dasops/backups"" >&2; exit 3; }
+fi
+if [ ! -f ""$want/manifest"" ] || [ ! -f ""$want/switched"" ]; then
+  echo ""no backup $want under $1/.dasops/backups; there are: $(for d in *; do [ -f ""$d/switched"" ] && printf '%s ' ""$d""; done)"" >&2; exit 3
+fi
+printf 'backup %s\n' ""$want""
+cat -- ""$want/manifest""
+";
+
+    /// <summary>
+    /// $1 home, $2 backup to restore, $3 new backup id, then per file: path, file|absent, staged name, sha256.
+    /// Copies each backed-up file beside its target (cp -p keeps mode and owner) and checks it against the
+    /// manifest; prints put/del/same per path, backs up the current files and prints STAGED (or NOTHING).
+    /// </summary>
+    public const string StageRestore = HomeOrFail + BackupFunction + @"
+src=$2 id=$3; shift 3
+umask 077
+s=.dasops/backups/$src b=.dasops/backups/$id
+cleanup() {
+  while [ $# -ge 4 ]; do rm -f -- ""$3""; shift 4; done
+  [ -z ""${made_backup:-}"" ] || rm -rf -- ""$b""
+}
+changes=0
+decide() {
+  while [ $# -ge 4 ]; do
+    rm -f -- ""$3""
+    if [ ""$2"" = absent ]; then
+      if [ -e ""$1"" ]; then printf 'del\t%s\n' ""$1""; changes=1; else printf 'same\t%s\n' ""$1""; fi
+    elif [ -f ""$1"" ] && [ ! -L ""$1"" ] && [ ""$(sha256sum < ""$1"")"" = ""$4  -"" ] &&
+         [ ""$(stat -c '%a %u:%g' -- ""$1"")"" = ""$(stat -c '%a %u:%g' -- ""$s/$1"")"" ]; then
+      printf 'same\t%s\n' ""$1""
+    else
+      cp -p -- ""$s/$1"" ""$3"" || { echo ""$1: cannot copy it from backup $src"" >&2; return 1; }
+      h=$(sha256sum < ""$3"")
+      [ ""${h%% *}"" = ""$4"" ] || { echo ""$1: its copy in backup $src does not match that backup's manifest"" >&2; return 1; }
+      printf 'put\t%s\n' ""$1""; changes=1
+    fi
+    shift 4
+  done
+}
+decide ""$@"" || { cleanup ""$@""; exit 3; }
+[ ""$changes"" = 1 ] || { echo NOTHING; exit 0; }
+backup 4 ""$@"" || { cleanup ""$@""; exit 3; }
+echo STAGED
+";
+
+    private const string HomeOrFail = @"cd -- ""$1"" 2>/dev/null || { echo ""product home $1 does not exist (or is not a directory)"" >&2; exit 3; }
+";
+
+    /// <summary>
+    /// backup STRIDE GROUPS...: copies every existing target (the first element of each group) into
+    /// $b/PATH with cp -p and writes $b/manifest (kind, sha256, mode, path). Backups of runs that never
+    /// switched (a node lost mid-run) are dropped first: only switched ones are restorable.
+    /// </summary>
+    private const string BackupFunction = @"backup() {
+  stride=$1; shift
+  for d in .dasops/backups/*; do
+    if [ -d ""$d"" ] && [ ! -e ""$d/switched"" ]; then rm -rf -- ""$d""; fi
+  done
+  mkdir -- ""$b"" || { echo ""$b: cannot create the backup directory"" >&2; return 1; }
+  made_backup=1
+  {
+    printf 'dasops-backup\t1\t%s\n' ""${b##*/}""
+    while [ $# -ge ""$stride"" ]; do
+      if [ -f ""$1"" ]; then
+        h=$(sha256sum < ""$1"") && mkdir -p -- ""$b/$(dirname -- ""$1"")"" && cp -p -- ""$1"" ""$b/$1"" || { echo ""$1: cannot back it up"" >&2; return 1; }
+        printf 'file\t%s\t%s\t%s\n' ""${h%% *}"" ""$(stat -c %a -- ""$1"")"" ""$1""
+      else
+        printf 'absent\t-\t-\t%s\n' ""$1""
+      fi
+      shift ""$stride""
+    done
+  } > ""$b/manifest.tmp"" && mv -- ""$b/manifest.tmp"" ""$b/manifest""
+}
+";
+}

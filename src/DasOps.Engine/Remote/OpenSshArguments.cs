@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace DasOps.Engine.Remote;
+
+/// <summary>The argument vectors DasOps gives ssh. Never a shell string: each value is one argv element.</summary>
+internal static class OpenSshArguments
+{
+    /// <summary><c>ssh [options] -- HOST 'quoted remote command'</c>, multiplexed over the run's master.</summary>
+    public static List<string> Run(SshConnectionOptions options, SshTarget target, string controlPath, string remoteCommand)
+    {
+        var args = Common(options, target);
+        args.AddRange(new[]
+        {
+            "-o", "BatchMode=yes",
+            "-o", "ConnectTimeout=" + Seconds(options.ConnectTimeout.TotalSeconds),
+            "-o", "ServerAliveInterval=" + options.ServerAliveInterval.ToString(CultureInfo.InvariantCulture),
+            "-o", "ServerAliveCountMax=" + options.ServerAliveCountMax.ToString(CultureInfo.InvariantCulture),
+            "-o", "ControlMaster=auto",
+            "-o", "ControlPath=" + controlPath,
+            "-o", "ControlPersist=" + Seconds(options.ControlPersist.TotalSeconds),
+            "-o", "StrictHostKeyChecking=" + (options.AcceptNewHostKeys ? "accept-new" : "yes"),
+        });
+        if (options.KnownHostsFile != null)
+        {
+            args.AddRange(new[] { "-o", "UserKnownHostsFile=" + options.KnownHostsFile, "-o", "GlobalKnownHostsFile=/dev/null" });
+        }
+        // No pseudo-terminal even if the config asks for one: the streams carry binary data.
+        args.Add("-T");
+        args.Add("--");
+        args.Add(target.Host);
+        args.Add(remoteCommand);
+        return args;
+    }
+
+    /// <summary><c>ssh -O exit</c>: ends the run's master; the control path must be the one the commands used.</summary>
+    public static List<string> ExitMaster(SshConnectionOptions options, SshTarget target, string controlPath)
+    {
+        var args = Common(options, target);
+        args.AddRange(new[] { "-o", "ControlPath=" + controlPath, "-O", "exit", "--", target.Host });
+        return args;
+    }
+
+    /// <summary><c>ssh -G</c>: the effective settings for the host (real host name, port, jump host), without connecting.</summary>
+    public static List<string> EffectiveConfig(SshConnectionOptions options, SshTarget target)
+    {
+        var args = Common(options, target);
+        args.AddRange(new[] { "-G", "--", target.Host });
+        return args;
+    }
+
+    private static List<string> Common(SshConnectionOptions options, SshTarget target)
+    {
+        var args = new List<string> { options.SshExecutable };
+        if (options.ConfigFile != null) args.AddRange(new[] { "-F", options.ConfigFile });
+        if (target.User != null) args.AddRange(new[] { "-l", target.User });
+        if (target.Port != null) args.AddRange(new[] { "-p", target.Port.Value.ToString(CultureInfo.InvariantCulture) });
+        return args;
+    }
+
+    private static string Seconds(double seconds) => ((int)System.Math.Ceiling(seconds)).ToString(CultureInfo.InvariantCulture);
+}
