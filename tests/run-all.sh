@@ -15,7 +15,8 @@ for project in $(dotnet sln DasOps.slnx list | grep -E 'Tests\.csproj$'); do
   name=$(basename "$project" .csproj)
   echo "== $name"
   # The lab is one per machine: integration suites queue on this lock rather than trample each other.
-  flock /run/dasops-lab-tests.lock dotnet test "$project" --no-build -nologo \
+  # -o: the lab's daemons started by a suite must not inherit (and keep) the lock.
+  flock -o /run/dasops-lab-tests.lock dotnet test "$project" --no-build -nologo \
     --logger "trx;LogFileName=$results/$name.trx" --logger "console;verbosity=minimal" || status=1
 done
 

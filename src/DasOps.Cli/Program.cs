@@ -14,6 +14,15 @@ public static class Program
         root.Subcommands.Add(NewCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(RenderCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(ApplyCommand.Create());
+        root.Subcommands.Add(RestoreCommand.Create());
+        root.Subcommands.Add(DbCommand.Create());
+        root.Subcommands.Add(LifecycleCommands.Start());
+        root.Subcommands.Add(LifecycleCommands.Stop());
+        root.Subcommands.Add(LifecycleCommands.Restart());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(TestHaCommand.Create());
         return root;
     }
 }

@@ -202,6 +202,17 @@ listen_count() {    # number of "Server listening" lines in HOST's sshd log
 
 # Start HOST's sshd in its netns plus a private mount+UTS namespace. Does not
 # wait; call wait_sshd afterwards.
+# Daemons must not inherit the caller's descriptors: a test runner's lock or pipe held open by sshd or
+# mariadbd outlives the run (the lab's MariaDB once kept a test-run flock and blocked every later run).
+close_inherited_fds() {
+    local fd
+    for fd in /proc/$BASHPID/fd/*; do
+        fd=${fd##*/}
+        if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    return 0
+}
+
 start_sshd() {  # node
     local node=$1 ns hd
     ns=$(node_ns "$node"); hd=$(host_dir "$node")
@@ -211,7 +222,7 @@ start_sshd() {  # node
     # (gotcha 3, 4), optional unlocked shadow copy (gotcha 5), hostname. Then
     # exec sshd by absolute path (gotcha 2); $$ is therefore the sshd pid.
     # shellcheck disable=SC2016
-    setsid ip netns exec "$ns" unshare --mount --uts --propagation private \
+    ( close_inherited_fds; exec setsid ip netns exec "$ns" unshare --mount --uts --propagation private \
         sh -c '
             set -e
             hd=$1; node=$2
@@ -224,7 +235,7 @@ start_sshd() {  # node
             readlink /proc/self/ns/mnt >"$hd/mntns"
             echo $$ >"$hd/sshd.pid"
             exec /usr/sbin/sshd -D -f "$hd/sshd_config" -E "$hd/sshd.log"
-        ' lab-sshd "$hd" "$node" </dev/null >>"$hd/sshd.start.log" 2>&1 9>&- &
+        ' lab-sshd "$hd" "$node" ) </dev/null >>"$hd/sshd.start.log" 2>&1 9>&- &
 }
 
 wait_sshd() {   # node [previous listen count]
@@ -254,7 +265,7 @@ db_root_sql() { # SQL on stdin, as root@localhost over the unix socket
 start_mariadbd() {
     rm -f "$DB_DIR/run/mysqld.pid"
     # lab-notes section 4: mariadbd direct (gotcha 27), small buffers
-    setsid ip netns exec "$DB_NS" /usr/sbin/mariadbd --no-defaults --user=mysql \
+    ( close_inherited_fds; exec setsid ip netns exec "$DB_NS" /usr/sbin/mariadbd --no-defaults --user=mysql \
         --datadir="$DB_DIR/data" --tmpdir="$DB_DIR/tmp" \
         --socket="$(db_sock)" --pid-file="$DB_DIR/run/mysqld.pid" \
         --log-error="$DB_DIR/run/error.log" \
@@ -262,7 +273,7 @@ start_mariadbd() {
         --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
         --innodb-buffer-pool-size=64M --innodb-log-file-size=16M \
         --innodb-flush-log-at-trx-commit=2 --key-buffer-size=8M \
-        --performance-schema=OFF --max-connections=200 \
+        --performance-schema=OFF --max-connections=200 ) \
         </dev/null >>"$DB_DIR/run/mariadbd.out" 2>&1 9>&- &
 }
 

@@ -1,0 +1,26 @@
+using System;
+using DasOps.Engine.Remote;
+using DasOps.Engine.Spec;
+
+namespace DasOps.Engine.Database;
+
+/// <summary>
+/// Where Initialize-DasDatabase runs the mysql client: on a node by default (it holds the product's dbscripts and
+/// must reach the database anyway), on the first node unless one is named; or on this machine with the scripts
+/// from a local directory.
+/// </summary>
+public static class DatabaseTarget
+{
+    public static (IRemoteShell Shell, string ScriptDirectory) Choose(ClusterSpec spec, IRemoteShellFactory? nodes, string? nodeName, bool local, string? scriptDirectory)
+    {
+        if (local)
+        {
+            if (scriptDirectory == null) throw new ArgumentException("a local run needs the product's dbscripts directory (--scripts / -ScriptDirectory).");
+            return (new LocalShell(Environment.MachineName), scriptDirectory);
+        }
+        if (nodes == null) throw new ArgumentException("running on a node needs SSH connections.");
+        var node = nodeName == null ? spec.Nodes[0] : spec.FindNode(nodeName) ?? throw new ArgumentException(
+            $"unknown node '{nodeName}'; the cluster's nodes are {string.Join(", ", spec.Nodes.ConvertAll(n => n.Name))}.");
+        return (nodes.ShellFor(node), scriptDirectory ?? spec.HomeOf(node).TrimEnd('/') + "/dbscripts");
+    }
+}
