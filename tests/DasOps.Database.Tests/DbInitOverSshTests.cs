@@ -1,0 +1,102 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DasOps.Engine.Database;
+using DasOps.Engine.Remote;
+using Xunit;
+
+namespace DasOps.Database.Tests;
+
+/// <summary>`dasops db init` as an operator runs it: the client on a lab host over real SSH, secrets from the environment.</summary>
+[Collection("lab")]
+public class DbInitOverSshTests
+{
+    private const string UserPassword = "ssh<&\"'$;#pw";
+    private readonly LabFixture _lab;
+    private readonly string _suffix = Guid.NewGuid().ToString("N").Substring(0, 8);
+
+    public DbInitOverSshTests(LabFixture lab) => _lab = lab;
+
+    private string WriteSpec()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dasops-db-{_suffix}.yaml");
+        File.WriteAllText(path,
+            $"name: t\nproduct: IsAnalytics\nsshConfig: {LabFixture.LabDir}/ssh/ssh_config\nknownHosts: {LabFixture.LabDir}/ssh/known_hosts\n" +
+            $"defaults: {{home: /srv/das}}\ndatabase:\n  host: 10.77.0.10\n  user: s{_suffix}\n  adminUser: dasops_admin\n" +
+            $"  names: {{userDb: su_{_suffix}, regDb: sr_{_suffix}, eventStore: se_{_suffix}, processedDataStore: sp_{_suffix}}}\n" +
+            "nodes:\n  - {name: node1, host: 10.77.0.11}\n  - {name: node2, host: 10.77.0.12}\n");
+        return path;
+    }
+
+    private (int Code, string Out, string Err) Dasops(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dasops.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["DASOPS_DB_PASSWORD"] = UserPassword;
+        psi.Environment["DASOPS_DB_ADMIN_PASSWORD"] = _lab.AdminPassword;
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, stdout.GetAwaiter().GetResult(), stderr);
+    }
+
+    [Fact]
+    public async Task Db_init_over_ssh_creates_then_changes_nothing_and_no_secret_shows_anywhere()
+    {
+        var spec = WriteSpec();
+        (int Code, string Out, string Err) first;
+        var sampler = new ProcessListSampler(_lab.LabScript, "node2");
+        await using (sampler)
+        {
+            first = await Task.Run(() => Dasops("db", "init", spec, "--node", "node2"));
+        }
+        Assert.True(first.Code == 0, first.Err);
+        Assert.Contains("client on node2, carbon script mysql5.7.sql", first.Out);
+        Assert.Contains($"database su_{_suffix}", first.Out);
+        Assert.Contains("schema Created     tables 40", first.Out);
+        Assert.EndsWith("db init: changed", first.Out.Trim());
+
+        var second = Dasops("db", "init", spec, "--node", "node2");
+        Assert.Equal(0, second.Code);
+        Assert.EndsWith("db init: unchanged", second.Out.Trim());
+
+        var whatIf = Dasops("db", "init", spec, "--what-if");
+        Assert.Contains("what-if: nothing to do", whatIf.Out);
+
+        foreach (var secret in new[] { UserPassword, _lab.AdminPassword, "ssh<&" })
+        {
+            Assert.DoesNotContain(secret, first.Out + first.Err + second.Out + second.Err + whatIf.Out + whatIf.Err);
+            Assert.DoesNotContain(sampler.Snapshots, s => s.Contains(secret));
+        }
+        Assert.True(sampler.Samples >= 3);
+
+        // The traffic left node2's namespace over the lab network: the server saw node2's address.
+        var client = new MysqlClient(new LocalShell(), "10.77.0.10", 3306, "dasops_admin", _lab.AdminPassword, Array.Empty<string>());
+        var hosts = await client.RunAsync(new SqlBatch().Add($"SELECT Host FROM mysql.user WHERE User = 's{_suffix}' ORDER BY Host;", "hosts"), null, CancellationToken.None);
+        Assert.Equal(new[] { "10.77.0.11", "10.77.0.12" }, hosts.Select(r => r[0]));
+    }
+
+    [Fact]
+    public async Task A_wrong_admin_password_over_ssh_exits_1_with_a_clear_error_and_nothing_created()
+    {
+        var spec = WriteSpec();
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dasops.dll"));
+        foreach (var a in new[] { "db", "init", spec }) psi.ArgumentList.Add(a);
+        psi.Environment["DASOPS_DB_PASSWORD"] = UserPassword;
+        psi.Environment["DASOPS_DB_ADMIN_PASSWORD"] = "wrong-admin-pw";
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.Equal(1, p.ExitCode);
+        Assert.Contains("error: node1: the server: Access denied for user 'dasops_admin'@'10.77.0.11'", err);
+        Assert.Contains("Nothing was created.", err);
+        Assert.DoesNotContain("wrong-admin-pw", err + await stdout);
+    }
+}
