@@ -18,10 +18,11 @@ public static class StockRenderer
     {
         if (!Directory.Exists(stockHome)) throw new DirectoryNotFoundException($"product home {stockHome} does not exist.");
         byte[]? driver = null;
-        if (spec.JdbcDriver != null)
+        if (SpecPaths.Resolve(spec, spec.JdbcDriver) is { } jar)
         {
-            if (!File.Exists(spec.JdbcDriver)) throw new FileNotFoundException($"jdbcDriver {spec.JdbcDriver} does not exist.");
-            driver = File.ReadAllBytes(spec.JdbcDriver);
+            // Relative to the spec file, as apply reads it.
+            if (!File.Exists(jar)) throw new FileNotFoundException($"jdbcDriver {jar} does not exist.");
+            driver = File.ReadAllBytes(jar);
         }
 
         CurrentFile Read(string relative)

@@ -121,4 +121,20 @@ public class CliTests : System.IDisposable
         Assert.Matches(@"error: node node1: repository/conf/registry\.xml:3\d:\d+: not well-formed XML", r.Err);
         Assert.False(Directory.Exists(Path.Combine(_dir, "o")));
     }
+
+    [Fact]
+    public void Render_takes_a_relative_jdbc_driver_from_the_spec_directory_and_plans_it_as_created()
+    {
+        var specDir = Directory.CreateDirectory(Path.Combine(_dir, "specdir")).FullName;
+        var jar = new byte[] { 0x50, 0x4B, 3, 4, 1, 2, 3 };
+        File.WriteAllBytes(Path.Combine(specDir, "mysql-connector.jar"), jar);
+        var spec = Path.Combine(specDir, "ha.yaml");
+        File.WriteAllText(spec, Specs.MinimumHa + "jdbcDriver: ./mysql-connector.jar\n");
+        var output = Path.Combine(_dir, "out-jar");
+        var r = DasopsProcess.Run(new[] { "render", spec, "--stock", RepoPaths.DasStock, "--out", output, "--no-diff" },
+            new Dictionary<string, string?> { ["DASOPS_DB_PASSWORD"] = "x", ["DASOPS_SVN_PASSWORD"] = "y" }, workingDirectory: _dir);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("  created   repository/components/lib/mysql-connector.jar", r.Out);
+        Assert.Equal(jar, File.ReadAllBytes(Path.Combine(output, "node2", "repository/components/lib/mysql-connector.jar")));
+    }
 }

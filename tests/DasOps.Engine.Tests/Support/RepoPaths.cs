@@ -24,10 +24,15 @@ public static class RepoPaths
     /// <summary>The project's own product-home fixture, modelled on the stock structure.</summary>
     public static string Fixture => Path.Combine(Root, "tests", "fixtures", "das-3.2.0");
 
-    private static string FindRoot()
+    /// <summary>Above the test assembly, or, when it was built elsewhere (--artifacts-path), above this source file.</summary>
+    private static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string source = "")
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "DasOps.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("DasOps.slnx not found above the test assembly.");
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source) ?? "" })
+        {
+            var dir = new DirectoryInfo(start);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "DasOps.slnx"))) dir = dir.Parent;
+            if (dir != null) return dir.FullName;
+        }
+        throw new InvalidOperationException("DasOps.slnx not found above the test assembly or its source.");
     }
 }

@@ -1,7 +1,7 @@
 using System.IO;
 using DasOps.Engine.Spec;
 
-namespace DasOps.Engine.Publishing;
+namespace DasOps.Engine.Spec;
 
 /// <summary>Local paths a spec names (sshConfig, knownHosts, jdbcDriver): relative ones are taken from the spec file's directory.</summary>
 public static class SpecPaths
