@@ -20,11 +20,21 @@
     FormatsToProcess     = @('DasOps.format.ps1xml')
     TypesToProcess       = @()
     CmdletsToExport      = @(
+        'Clear-DasPersistence'
+        'Compare-DasConfiguration'
         'Export-DasCluster'
+        'Get-DasNode'
         'Import-DasCluster'
+        'Initialize-DasDatabase'
         'New-DasCluster'
+        'Publish-DasConfiguration'
+        'Restart-DasNode'
+        'Restore-DasConfiguration'
         'Set-DasNodeProfile'
+        'Start-DasNode'
+        'Stop-DasNode'
         'Test-DasCluster'
+        'Test-DasHa'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -32,7 +42,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('WSO2', 'DAS', 'Analytics', 'Cluster', 'HA', 'SSH', 'MySQL', 'YAML', 'Ops', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'Cluster specs as objects: New-, Import-, Export-, Test-DasCluster and Set-DasNodeProfile.'
+            ReleaseNotes = 'Cluster specs as objects: New-, Import-, Export-, Test-DasCluster and Set-DasNodeProfile. The nodes: Initialize-DasDatabase, Compare-, Publish- and Restore-DasConfiguration, Start-, Stop-, Restart- and Get-DasNode, Test-DasHa (with a failover drill) and Clear-DasPersistence.'
         }
     }
 }

@@ -70,7 +70,33 @@ public abstract class DasCmdlet : PSCmdlet, IDisposable
         var reporter = new CmdletReporter(this, dispatcher, activity, secrets?.Values.ToList() ?? new List<string>());
         _reporters.Add(reporter);
         var token = CancellationToken;
-        return dispatcher.Run(() => operation(reporter, token));
+        try
+        {
+            return dispatcher.Run(() => operation(reporter, token));
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Ctrl+C: PowerShell is stopping the pipeline; this is how a cmdlet says it stopped.
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>
+    /// True when the call runs under -WhatIf (or $WhatIfPreference): operations that can show in advance what they
+    /// would do (SQL, diffs, files to delete) are then run in their read-only mode and report it.
+    /// </summary>
+    private protected bool WhatIfRequested =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)
+            ? LanguagePrimitives.IsTrue(bound)
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+    /// <summary>
+    /// One line of the what-if report, shown as PowerShell shows what -WhatIf skips ("What if: ..."). Called only under
+    /// <see cref="WhatIfRequested"/>, where ShouldProcess writes its description and returns false without prompting.
+    /// </summary>
+    private protected void WriteWhatIf(string description)
+    {
+        ShouldProcess(description, description, Strings.WhatIfCaption);
     }
 
     private protected void WriteErrors(IEnumerable<ErrorRecord> records)

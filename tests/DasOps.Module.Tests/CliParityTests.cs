@@ -26,8 +26,10 @@ public class CliParityTests
         ["Initialize-DasDatabase"] = "db init",
         ["Start-DasNode"] = "start",
         ["Stop-DasNode"] = "stop",
+        ["Restart-DasNode"] = "restart",
         ["Get-DasNode"] = "status",
         ["Test-DasHa"] = "test-ha",
+        ["Clear-DasPersistence"] = "persistence clear",
     };
 
     /// <summary>Cmdlets with no CLI twin, each with the reason.</summary>

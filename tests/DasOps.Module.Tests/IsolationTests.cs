@@ -79,6 +79,10 @@ public class IsolationTests
     [InlineData("DasOps.DasPattern", "DasOps.Engine.Spec.Pattern")]
     [InlineData("DasOps.DasNodeRole", "DasOps.Engine.Spec.NodeRole")]
     [InlineData("DasOps.DasChangeKind", "DasOps.Engine.Planning.FileChange")]
+    [InlineData("DasOps.DasDatabaseAction", "DasOps.Engine.Database.DatabaseAction")]
+    [InlineData("DasOps.DasNodeOutcome", "DasOps.Engine.Lifecycle.NodeOutcome")]
+    [InlineData("DasOps.DasCheckResult", "DasOps.Engine.Ha.CheckResult")]
+    [InlineData("DasOps.DasPersistenceStatus", "DasOps.Engine.Lifecycle.PersistenceStatus")]
     public void The_modules_enums_mirror_the_engines(string moduleEnum, string engineEnum)
     {
         static IEnumerable<string> Members(Type t) => t.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name);

@@ -54,6 +54,16 @@ public class LayoutTests
     }
 
     [Fact]
+    public void Every_error_id_is_explained_in_the_about_topic()
+    {
+        var text = File.ReadAllText(Paths.ModuleFile("en-US/about_DasOps.help.txt"));
+        var ids = ModuleSurface.Module.GetType("DasOps.Internal.DasErrorIds", throwOnError: true)!
+            .GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Contains("DasNodeUnreachable", ids);
+        foreach (var id in ids) Assert.True(text.Contains(id, StringComparison.Ordinal), $"{id} is an error id of the module but about_DasOps does not explain it.");
+    }
+
+    [Fact]
     public void The_about_topic_is_utf8_with_a_bom_and_80_columns()
     {
         var bytes = File.ReadAllBytes(Paths.ModuleFile("en-US/about_DasOps.help.txt"));

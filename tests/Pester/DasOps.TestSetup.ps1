@@ -59,3 +59,27 @@ function Get-DasOwnParameter {
     $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
     (Get-Command $Command).Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object
 }
+
+# A PSCredential for tests; only its password matters to DasOps (the user names come from the spec).
+function Get-DasTestCredential {
+    param([string] $UserName = 'wso2', [string] $Text = 'test-password')
+    New-Object System.Management.Automation.PSCredential ($UserName, (New-Object System.Net.NetworkCredential ('', $Text)).SecurePassword)
+}
+
+# Runs $Script with the spec's secret variables unset, so a missing secret is not hidden by the machine's environment.
+function Invoke-WithoutDasSecret {
+    param([Parameter(Mandatory)] [scriptblock] $Script)
+    $names = 'DASOPS_DB_PASSWORD', 'DASOPS_DB_ADMIN_PASSWORD', 'DASOPS_SVN_PASSWORD'
+    $saved = @{}
+    foreach ($name in $names) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $null)
+    }
+    try { & $Script }
+    finally {
+        foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
+}
+
+# The parameters every cmdlet that reaches the nodes has (DasRemoteCmdlet).
+$script:RemoteParameters = @('AcceptNewHostKey', 'Cluster', 'KnownHosts', 'SshConfig')

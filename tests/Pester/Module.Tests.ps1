@@ -21,7 +21,9 @@ Describe 'The DasOps module' -Tag UnitTests {
     }
 
     It 'loads the format views of every output type' {
-        foreach ($type in 'DasOps.DasCluster', 'DasOps.DasNodeInfo', 'DasOps.DasValidationError', 'DasOps.DasFileChange') {
+        $types = 'DasOps.DasCluster', 'DasOps.DasNodeInfo', 'DasOps.DasValidationError', 'DasOps.DasFileChange', 'DasOps.DasDatabaseResult',
+            'DasOps.DasDatabaseAccountResult', 'DasOps.DasNodeStatus', 'DasOps.DasNodeActionResult', 'DasOps.DasHaCheck', 'DasOps.DasPersistenceResult'
+        foreach ($type in $types) {
             Get-FormatData -TypeName $type | Should -Not -BeNullOrEmpty -Because "$type needs a view"
         }
     }

@@ -20,4 +20,8 @@ if [ ! -f "$root/out/DasOps/DasOps.psd1" ]; then
   dotnet build "$root/src/DasOps/DasOps.csproj" -nologo -v quiet || { echo "Pester: the module did not build; $count test files not run"; exit 1; }
 fi
 
-pwsh -NoProfile -NonInteractive -File "$here/Invoke-DasOpsPester.ps1" -ModuleRoot "$root/out" -ResultPath "$root/out/pester-results.xml"
+# Lab.Acceptance.Tests.ps1 brings the lab up as root: queue on the lab lock like the xunit lab suites (-o: the lab's
+# daemons must not inherit it).
+lock=()
+if [ "$(id -u)" = 0 ] && command -v flock >/dev/null 2>&1; then lock=(flock -o /run/dasops-lab-tests.lock); fi
+${lock[@]+"${lock[@]}"} pwsh -NoProfile -NonInteractive -File "$here/Invoke-DasOpsPester.ps1" -ModuleRoot "$root/out" -ResultPath "$root/out/pester-results.xml"

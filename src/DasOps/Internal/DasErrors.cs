@@ -6,6 +6,8 @@ using System.Linq;
 using System.Management.Automation;
 using DasOps.Engine.Config;
 using DasOps.Engine.Database;
+using DasOps.Engine.Lifecycle;
+using DasOps.Engine.Publishing;
 using DasOps.Engine.Secrets;
 using DasOps.Engine.Spec;
 
@@ -28,10 +30,20 @@ internal static class DasErrorIds
     public const string NodeNotFound = "DasNodeNotFound";               // ObjectNotFound
     public const string DatabaseError = "DasDatabaseError";             // InvalidResult
     public const string DatabaseAccessDenied = "DasDatabaseAccessDenied"; // AuthenticationError
+    public const string FileNotFound = "DasFileNotFound";               // ObjectNotFound
+    public const string NodeUnreachable = "DasNodeUnreachable";         // ConnectionError
+    public const string HostKeyRejected = "DasHostKeyRejected";         // SecurityError
+    public const string NodeLocked = "DasNodeLocked";                   // ResourceBusy
+    public const string ChangeRefused = "DasChangeRefused";             // InvalidOperation
+    public const string NodeCommandFailed = "DasNodeCommandFailed";     // InvalidResult
+    public const string OperationCancelled = "DasOperationCancelled";   // OperationStopped
+    public const string NodeActionFailed = "DasNodeActionFailed";       // InvalidResult
+    public const string HaNotReady = "DasHaNotReady";                   // InvalidOperation
+    public const string PlanInvalid = "DasPlanInvalid";                 // InvalidData
+    public const string PlanNotSaved = "DasPlanNotSaved";               // InvalidOperation
 
-    // Mapped as the engine's remote and lifecycle operations gain their typed exceptions:
-    // DasNodeUnreachable (ConnectionError), DasHostKeyRejected (SecurityError), DasNodeAuthFailed (AuthenticationError),
-    // DasNodeLocked (ResourceBusy), DasOperationTimeout (OperationTimeout).
+    // Reserved for when the engine tells them apart: DasNodeAuthFailed (AuthenticationError; ssh reports a refused
+    // key like an unreachable host today) and DasOperationTimeout (OperationTimeout).
 }
 
 /// <summary>Turns engine exceptions and module conditions into complete ErrorRecords (id, category, target, advice).</summary>
@@ -66,6 +78,14 @@ internal static class DasErrors
                 return new[] { Record(database, DasErrorIds.DatabaseError, ErrorCategory.InvalidResult, (object?)database.Database ?? target, null) };
             case ConfigEditException edit:
                 return new[] { Record(edit, DasErrorIds.ConfigurationEdit, ErrorCategory.InvalidData, (object?)edit.Node ?? target, null) };
+            case NodeOperationException node:
+                return new[] { NodeFailed(node.Node, node.Failure, node.Message) };
+            case NodeUnreachableException unreachable:
+                return new[] { Record(unreachable, DasErrorIds.NodeUnreachable, ErrorCategory.ConnectionError, unreachable.Node, Strings.RecommendedUnreachable) };
+            case LifecycleException lifecycle:
+                return new[] { Record(lifecycle, DasErrorIds.NodeCommandFailed, ErrorCategory.InvalidResult, lifecycle.Node, null) };
+            case FileNotFoundException missing:
+                return new[] { Record(missing, DasErrorIds.FileNotFound, ErrorCategory.ObjectNotFound, (object?)missing.FileName ?? target, null) };
             case ArgumentException argument:
                 return new[] { Record(argument, DasErrorIds.ParameterInvalid, ErrorCategory.InvalidArgument, target, null) };
             case IOException io:
@@ -76,6 +96,51 @@ internal static class DasErrors
                 return Array.Empty<ErrorRecord>();
         }
     }
+
+    /// <summary>
+    /// A node that failed in a multi-node operation, by why it failed. The message is the engine's (it names the node
+    /// and is already masked); the target is the node's name.
+    /// </summary>
+    public static ErrorRecord NodeFailed(string node, NodeFailure failure, string message)
+    {
+        var (id, category, advice) = failure switch
+        {
+            NodeFailure.Unreachable => (DasErrorIds.NodeUnreachable, ErrorCategory.ConnectionError, Strings.RecommendedUnreachable),
+            NodeFailure.HostKeyRejected => (DasErrorIds.HostKeyRejected, ErrorCategory.SecurityError, Strings.RecommendedHostKey),
+            NodeFailure.Locked => (DasErrorIds.NodeLocked, ErrorCategory.ResourceBusy, Strings.RecommendedLocked),
+            NodeFailure.Refused => (DasErrorIds.ChangeRefused, ErrorCategory.InvalidOperation, null),
+            NodeFailure.Configuration => (DasErrorIds.ConfigurationEdit, ErrorCategory.InvalidData, Strings.RecommendedFixSpec),
+            NodeFailure.Cancelled => (DasErrorIds.OperationCancelled, ErrorCategory.OperationStopped, null),
+            _ => (DasErrorIds.NodeCommandFailed, ErrorCategory.InvalidResult, null),
+        };
+        return Record(new InvalidOperationException(message), id, category, node, advice);
+    }
+
+    /// <summary>A node Start-, Stop- or Restart-DasNode could not bring to the state asked for.</summary>
+    public static ErrorRecord NodeActionFailed(string action, string node, string detail) =>
+        Record(new InvalidOperationException(Format(Strings.NodeActionFailed, action, node, detail)), DasErrorIds.NodeActionFailed, ErrorCategory.InvalidResult, node, null);
+
+    public static ErrorRecord NodeUnreachable(string node, string detail) =>
+        Record(new InvalidOperationException(Format(Strings.NodeUnreachable, node, detail)), DasErrorIds.NodeUnreachable, ErrorCategory.ConnectionError, node,
+            Strings.RecommendedUnreachable);
+
+    public static ErrorRecord HaNotReady(string cluster, int failedChecks) =>
+        Record(new InvalidOperationException(Format(Strings.HaNotReady, cluster, failedChecks)), DasErrorIds.HaNotReady, ErrorCategory.InvalidOperation, cluster,
+            Strings.RecommendedHaNotReady);
+
+    public static ErrorRecord DatabaseIncomplete(string server, string detail) =>
+        Record(new InvalidOperationException(Format(Strings.DatabaseIncomplete, server, detail)), DasErrorIds.DatabaseError, ErrorCategory.InvalidResult, server, null);
+
+    public static ErrorRecord PlanInvalid(string path, Exception exception) =>
+        Record(new InvalidDataException(Format(Strings.PlanInvalid, path, exception.Message), exception), DasErrorIds.PlanInvalid,
+            exception is FileNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, path, null);
+
+    public static ErrorRecord PlanNotSaved(string path, Exception exception) =>
+        Record(new InvalidOperationException(Format(Strings.PlanNotSaved, path, exception.Message), exception), DasErrorIds.PlanNotSaved,
+            ErrorCategory.InvalidOperation, path, null);
+
+    public static ErrorRecord WaitRequired() =>
+        Record(new PSArgumentException(Strings.WaitRequired), DasErrorIds.ParameterInvalid, ErrorCategory.InvalidArgument, "Wait", null);
 
     public static ErrorRecord NodeNotFound(ClusterSpec spec, string node) =>
         Record(new ItemNotFoundException(Format(Strings.NodeNotFound, spec.Name, node, string.Join(", ", spec.Nodes.Select(n => n.Name)))),

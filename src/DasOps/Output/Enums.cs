@@ -36,3 +36,42 @@ public enum DasChangeKind
     Modified,
     Created,
 }
+
+/// <summary>What Initialize-DasDatabase did (or, with -WhatIf, would do) to a database, its schema, a user or its grants.</summary>
+public enum DasDatabaseAction
+{
+    Created,
+    Unchanged,
+    Partial,
+    WouldCreate,
+    Failed,
+}
+
+/// <summary>What Start-, Stop- or Restart-DasNode did to a node.</summary>
+public enum DasNodeOutcome
+{
+    Started,
+    AlreadyRunning,
+    Stopped,
+    AlreadyStopped,
+    Killed,
+    Failed,
+    Skipped,
+}
+
+/// <summary>The verdict of one Test-DasHa check.</summary>
+public enum DasCheckResult
+{
+    Pass,
+    Warn,
+    Fail,
+}
+
+/// <summary>How a node came out of Clear-DasPersistence.</summary>
+public enum DasPersistenceStatus
+{
+    Cleaned,
+    Unchanged,
+    Skipped,
+    Failed,
+}
