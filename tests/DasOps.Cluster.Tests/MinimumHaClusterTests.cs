@@ -92,6 +92,15 @@ nodes:
         Assert.All(members, c => Assert.StartsWith("1 member(s) in this node's Hazelcast cluster; expected 2 (node1, node2)", c.Detail));
         Assert.Equal(CheckResult.Fail, checks.Single(c => c.Check == "cep-ha").Result);
         Assert.All(checks.Where(c => c.Check == "ssh" || c.Check == "process" || c.Check == "database"), c => Assert.Equal(CheckResult.Pass, c.Result));
+
+        // A failover on this cluster is refused, and nothing is stopped.
+        var drill = await new HaTest(_lab.Spec, _lab.ShellFor) { Failover = true, SettleTimeout = TimeSpan.FromSeconds(2) }.RunAsync(CancellationToken.None);
+        var refused = drill.Single(c => c.Check == "failover");
+        Assert.Equal(CheckResult.Fail, refused.Result);
+        Assert.StartsWith("not attempted:", refused.Detail);
+        Assert.DoesNotContain(drill, c => c.Check.StartsWith("failover-"));
+        var status = await ClusterStatusReader.ReadAsync(_lab.Spec, _lab.Spec.Nodes, _lab.ShellFor, CancellationToken.None);
+        Assert.All(status, s => Assert.Equal("running", s.Process));
         await Lifecycle().StopAsync(_lab.Spec.Nodes, CancellationToken.None);
     }
 
@@ -118,6 +127,31 @@ nodes:
         finally
         {
             Lab.Run(_lab.LabScript, "db-start");
+        }
+        await Lifecycle().StopAsync(_lab.Spec.Nodes, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_host_that_dies_fails_its_own_checks_and_the_other_node_is_still_reported()
+    {
+        await Lifecycle().StartAsync(_lab.Spec.Nodes, CancellationToken.None);
+        await WaitForHealthy();
+        Lab.Run(_lab.LabScript, "fail", "node2", "kill");
+        try
+        {
+            var checks = await Verify();
+            Show(checks);
+            Assert.Equal(CheckResult.Fail, checks.Single(c => c.Node == "node2" && c.Check == "ssh").Result);
+            Assert.All(checks.Where(c => c.Node == "node2" && c.Check != "ssh"), c => Assert.StartsWith("not checked", c.Detail));
+            Assert.Equal(CheckResult.Pass, checks.Single(c => c.Node == "node1" && c.Check == "process").Result);
+            Assert.Equal(CheckResult.Pass, checks.Single(c => c.Node == "node1" && c.Check == "database").Result);
+            var status = await ClusterStatusReader.ReadAsync(_lab.Spec, _lab.Spec.Nodes, _lab.ShellFor, CancellationToken.None);
+            Assert.Equal("unreachable", status.Single(s => s.Node == "node2").Process);
+            Assert.Equal("running", status.Single(s => s.Node == "node1").Process);
+        }
+        finally
+        {
+            Lab.Run(_lab.LabScript, "fail", "node2", "heal");
         }
         await Lifecycle().StopAsync(_lab.Spec.Nodes, CancellationToken.None);
     }

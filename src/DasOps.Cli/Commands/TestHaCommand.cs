@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
 using DasOps.Engine.Ha;
-using DasOps.Engine.Lifecycle;
 
 namespace DasOps.Cli.Commands;
 
@@ -23,22 +22,9 @@ internal static class TestHaCommand
             var loaded = SpecInput.Load(result.GetValue(spec)!, Console.Error);
             if (loaded == null) return ExitCodes.InvalidInput;
             using var connections = remote.Connect(result, loaded);
-            var seconds = TimeSpan.FromSeconds(result.GetValue(timeout));
-            var checks = new List<HaCheck>(new HaVerifier(loaded, connections.ShellFor).VerifyAsync(cancellationToken).GetAwaiter().GetResult());
+            var test = new HaTest(loaded, connections.ShellFor) { Failover = result.GetValue(failover), Timeout = TimeSpan.FromSeconds(result.GetValue(timeout)) };
+            var checks = test.RunAsync(cancellationToken).GetAwaiter().GetResult();
             Print(checks);
-            if (result.GetValue(failover))
-            {
-                if (checks.Any(c => c.Result == CheckResult.Fail))
-                {
-                    Console.Error.WriteLine("not failing over: the cluster already fails checks.");
-                    return ExitCodes.Failed;
-                }
-                var lifecycle = new ClusterLifecycle(loaded, connections.ShellFor) { StartTimeout = seconds };
-                var drill = new FailoverDrill(loaded, connections.ShellFor, lifecycle) { PromotionTimeout = seconds }.RunAsync(cancellationToken).GetAwaiter().GetResult();
-                Console.Out.WriteLine();
-                Print(drill);
-                checks.AddRange(drill);
-            }
             var failed = checks.Count(c => c.Result == CheckResult.Fail);
             Console.Out.WriteLine($"\n{checks.Count(c => c.Result == CheckResult.Pass)} passed, {checks.Count(c => c.Result == CheckResult.Warn)} warnings, {failed} failed");
             return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;

@@ -85,7 +85,8 @@ public sealed class FailoverDrill
         {
             foreach (var node in candidates)
             {
-                var runtime = await NodeProbe.ReadAsync(_shellFor(node), _spec.HomeOf(node), marks[node], null, cancellationToken).ConfigureAwait(false);
+                if (!marks.TryGetValue(node, out var mark)) continue;
+                var runtime = await NodeProbe.ReadAsync(_shellFor(node), _spec.HomeOf(node), mark, null, cancellationToken).ConfigureAwait(false);
                 if (runtime.Lines.Any(l => LogMarkers.CepActive.IsMatch(l)))
                     return new HaCheck(node.Name, "failover-cep", CheckResult.Pass, $"became CEP Active {clock.Elapsed.TotalSeconds:0.0} s after {oldActive.Name} was stopped", clock.Elapsed);
             }
@@ -136,10 +137,15 @@ public sealed class FailoverDrill
         return results;
     }
 
+    /// <summary>Probes every node; one that cannot be read is left out (the drill then finds no role on it).</summary>
     private async Task<Dictionary<NodeSpec, NodeRuntime>> ProbeAllAsync(IEnumerable<NodeSpec> nodes, long offset, CancellationToken cancellationToken)
     {
         var list = nodes.ToList();
-        var runtimes = await Task.WhenAll(list.Select(n => NodeProbe.ReadAsync(_shellFor(n), _spec.HomeOf(n), offset, null, cancellationToken))).ConfigureAwait(false);
-        return list.Zip(runtimes, (n, r) => (n, r)).ToDictionary(p => p.n, p => p.r);
+        var runtimes = await Task.WhenAll(list.Select(async n =>
+        {
+            try { return await NodeProbe.ReadAsync(_shellFor(n), _spec.HomeOf(n), offset, null, cancellationToken).ConfigureAwait(false); }
+            catch (LifecycleException) { return null; }
+        })).ConfigureAwait(false);
+        return list.Zip(runtimes, (n, r) => (n, r)).Where(p => p.r != null).ToDictionary(p => p.n, p => p.r!);
     }
 }

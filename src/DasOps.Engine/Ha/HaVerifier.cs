@@ -65,7 +65,18 @@ fi";
         checks.Add(new HaCheck(node.Name, "ssh", CheckResult.Pass, $"{_spec.SshUserOf(node)}@{node.EffectiveSshHost} answers", clock.Elapsed));
 
         clock.Restart();
-        var runtime = await NodeProbe.ReadAsync(shell, _spec.HomeOf(node), 0, _spec.SparkSymlinkOf(node), cancellationToken).ConfigureAwait(false);
+        NodeRuntime runtime;
+        try
+        {
+            runtime = await NodeProbe.ReadAsync(shell, _spec.HomeOf(node), 0, _spec.SparkSymlinkOf(node), cancellationToken).ConfigureAwait(false);
+        }
+        catch (LifecycleException e)
+        {
+            // The node answered ssh but its probe failed (it went away, or the home is broken): its checks fail, the others go on.
+            foreach (var name in new[] { "process", "ports", "members", "database" })
+                checks.Add(new HaCheck(node.Name, name, CheckResult.Fail, "not checked: " + e.Message, clock.Elapsed));
+            return (node, null, checks);
+        }
         var probeTime = clock.Elapsed;
         checks.Add(runtime.Alive && runtime.Started
             ? new HaCheck(node.Name, "process", CheckResult.Pass, $"pid {runtime.Pid}, started", probeTime)
@@ -123,8 +134,15 @@ fi";
         var states = new Dictionary<NodeSpec, string>();
         foreach (var (node, runtime) in runtimes.Where(r => r.Value.Alive && _topology.RunsSpark(r.Key)).Select(r => (r.Key, r.Value)))
         {
-            var json = await SparkProbe.ReadAsync(_shellFor(node), ClusterStatusReader.SparkHostOf(_spec, node), NodePorts.SparkUiOf(_spec, node), cancellationToken).ConfigureAwait(false);
-            if (json != null) states[node] = json.Value.Status;
+            try
+            {
+                var json = await SparkProbe.ReadAsync(_shellFor(node), ClusterStatusReader.SparkHostOf(_spec, node), NodePorts.SparkUiOf(_spec, node), cancellationToken).ConfigureAwait(false);
+                if (json != null) states[node] = json.Value.Status;
+            }
+            catch (NodeUnreachableException)
+            {
+                // counted as no master there; the node's own ssh check reports the outage
+            }
         }
         return states;
     }
