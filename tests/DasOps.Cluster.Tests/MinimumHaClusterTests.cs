@@ -148,6 +148,10 @@ nodes:
             var status = await ClusterStatusReader.ReadAsync(_lab.Spec, _lab.Spec.Nodes, _lab.ShellFor, CancellationToken.None);
             Assert.Equal("unreachable", status.Single(s => s.Node == "node2").Process);
             Assert.Equal("running", status.Single(s => s.Node == "node1").Process);
+            var stop = Assert.Single(await Lifecycle().StopAsync(new[] { _lab.Spec.FindNode("node2")! }, CancellationToken.None));
+            Assert.Equal(NodeOutcome.Failed, stop.Outcome);
+            Assert.True(stop.Unreachable, stop.Detail);
+            Assert.StartsWith("node2: unreachable over SSH", stop.Detail);
         }
         finally
         {

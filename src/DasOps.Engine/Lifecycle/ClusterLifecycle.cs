@@ -80,7 +80,7 @@ public sealed class ClusterLifecycle
         catch (LifecycleException e)
         {
             _reporter.NodeProgress(node.Name, "failed", 100, completed: true);
-            return new NodeActionResult(node.Name, NodeOutcome.Failed, null, e.Message, clock.Elapsed);
+            return new NodeActionResult(node.Name, NodeOutcome.Failed, null, e.Message, clock.Elapsed, unreachable: e is NodeUnreachableException);
         }
     }
 

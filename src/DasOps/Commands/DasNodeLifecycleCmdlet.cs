@@ -64,7 +64,8 @@ public abstract class DasNodeLifecycleCmdlet : DasRemoteCmdlet
         foreach (var result in results)
         {
             WriteVerbose(Format(Strings.VerboseNodeOutcome, result.Node, result.Outcome, result.Detail));
-            if (!result.Succeeded) WriteError(DasErrors.NodeActionFailed(action, result.Node, result.Detail));
+            if (!result.Succeeded)
+                WriteError(result.Unreachable ? DasErrors.NodeUnreachable(result.Node, result.Detail) : DasErrors.NodeActionFailed(action, result.Node, result.Detail));
         }
         if (PassThru)
         {
