@@ -17,7 +17,7 @@ public static class SshSettings
         if (config != null && !File.Exists(config)) throw new FileNotFoundException($"ssh config {config} does not exist.", config);
         // With accept-new, ssh creates the file and records the keys it meets; otherwise a missing file refuses every host.
         if (known != null && !acceptNewHostKeys && !File.Exists(known))
-            throw new FileNotFoundException($"known_hosts file {known} does not exist (pass --accept-new-host-keys to create it with the keys found).", known);
+            throw new FileNotFoundException($"known_hosts file {known} does not exist (opt in to trusting new keys, --accept-new-host-keys / -AcceptNewHostKey, to create it with the keys found).", known);
         var secretNames = new[] { spec.Database.PasswordEnv, spec.Database.AdminPasswordEnv, spec.DepSync?.PasswordEnv }
             .Where(n => !string.IsNullOrEmpty(n)).Select(n => n!).Distinct(StringComparer.Ordinal).ToList();
         return new SshConnectionOptions

@@ -61,7 +61,7 @@ internal static class SshFailure
               "DasOps never accepts a changed key (it may be a man-in-the-middle). If the change is expected, verify the new " +
               $"fingerprint, remove the old key (ssh-keygen -R {hostName} -f {knownHosts}) and add the new one."
             : $"host key of {where} is not known: the host offers {offered}, which is not in {knownHosts}. " +
-              "Verify the fingerprint and add the key to known_hosts, or opt in to trusting new keys (--accept-new-host-keys / -AcceptNewHostKeys).";
+              "Verify the fingerprint and add the key to known_hosts, or opt in to trusting new keys (--accept-new-host-keys / -AcceptNewHostKey).";
     }
 
     private static async Task<Dictionary<string, string>> EffectiveConfigAsync(SshConnectionOptions options, SshTarget target, CancellationToken cancellationToken)
