@@ -163,4 +163,24 @@ public class DatabaseInitTests
         var leftovers = LabFixture.Run(_lab.LabScript, "exec", "node1", "--", "sh", "-c", "ls -d /tmp/dasops-db.* 2>/dev/null | wc -l");
         Assert.Equal("0", leftovers.Trim());
     }
+
+    [Fact]
+    public async Task A_failing_statement_in_the_product_script_is_named_with_its_database_and_line()
+    {
+        // A copy of the product's script with a broken statement after its first complete one, in a directory of its own.
+        var broken = System.IO.Path.Combine(LabFixture.LabDir, "hosts", "node1", "srv", "das", "dbscripts-broken-" + _suffix);
+        System.IO.Directory.CreateDirectory(broken);
+        var lines = System.IO.File.ReadAllLines(System.IO.Path.Combine(LabFixture.LabDir, "hosts", "node1", "srv", "das", "dbscripts", "mysql5.7.sql")).ToList();
+        var at = lines.FindIndex(l => l.TrimEnd().EndsWith(";")) + 1;
+        lines.Insert(at, "CREATE TABLE BROKEN_TABLE (;");
+        System.IO.File.WriteAllLines(System.IO.Path.Combine(broken, "mysql5.7.sql"), lines);
+
+        var init = new DatabaseInitializer(Spec(), Secrets(), new NamespaceShell(_lab.LabScript, "node1"), "/srv/das/" + System.IO.Path.GetFileName(broken));
+        var error = await Assert.ThrowsAsync<DatabaseException>(() => init.RunAsync(CancellationToken.None));
+        Assert.Equal($"user_{_suffix}", error.Database);
+        Assert.Equal(1064, error.ErrorCode);
+        Assert.StartsWith($"node1: database user_{_suffix}: You have an error in your SQL syntax", error.Message);
+        Assert.EndsWith($"in /srv/das/{System.IO.Path.GetFileName(broken)}/mysql5.7.sql line {at + 1}", error.Message);
+        Assert.DoesNotContain(UserPassword, error.Message);
+    }
 }
