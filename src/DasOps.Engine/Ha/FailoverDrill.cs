@@ -74,7 +74,7 @@ public sealed class FailoverDrill
         var starts = await _lifecycle.StartAsync(victims, cancellationToken).ConfigureAwait(false);
         foreach (var start in starts)
             checks.Add(new HaCheck(start.Node, "failover-restart", start.Outcome == NodeOutcome.Started ? CheckResult.Pass : CheckResult.Fail, $"{start.Outcome}: {start.Detail}", start.Duration));
-        checks.AddRange(await WaitForRejoinAsync(victims, topology, cancellationToken).ConfigureAwait(false));
+        checks.AddRange(await WaitForRejoinAsync(victims, topology, cepGroups, cancellationToken).ConfigureAwait(false));
         _reporter.Verbose($"stop took {stoppedAt.TotalSeconds:0.0} s");
         return checks;
     }
@@ -101,8 +101,7 @@ public sealed class FailoverDrill
         {
             foreach (var node in candidates)
             {
-                var json = await SparkProbe.ReadAsync(_shellFor(node), ClusterStatusReader.SparkHostOf(_spec, node), NodePorts.SparkUiOf(_spec, node), cancellationToken).ConfigureAwait(false);
-                if (json?.Status == "ALIVE")
+                if (await SparkProbe.ReadNodeAsync(_spec, node, _shellFor(node), cancellationToken).ConfigureAwait(false) == "ALIVE")
                     return new HaCheck(node.Name, "failover-spark", CheckResult.Pass, $"Spark master ALIVE {clock.Elapsed.TotalSeconds:0.0} s after {oldAlive.Name} was stopped", clock.Elapsed);
             }
             await Task.Delay(250, cancellationToken).ConfigureAwait(false);
@@ -111,22 +110,21 @@ public sealed class FailoverDrill
     }
 
     /// <summary>The restarted nodes must come back as followers: CEP Passive/Backup and Spark STANDBY, never a second leader.</summary>
-    private async Task<IEnumerable<HaCheck>> WaitForRejoinAsync(IReadOnlyList<NodeSpec> restarted, DasTopology topology, CancellationToken cancellationToken)
+    private async Task<IEnumerable<HaCheck>> WaitForRejoinAsync(IReadOnlyList<NodeSpec> restarted, DasTopology topology,
+        IReadOnlyList<IReadOnlyList<NodeSpec>> cepGroups, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var results = new List<HaCheck>();
         foreach (var node in restarted)
         {
             string? cep = null, sparkState = null;
-            var wantsCep = _verifier.CepGroups().Any(g => g.Contains(node));
+            var wantsCep = cepGroups.Any(g => g.Contains(node));
             var wantsSpark = topology.RunsSpark(node) && _spec.Spark.MasterCount > 1;
             while (clock.Elapsed < PromotionTimeout)
             {
                 var runtime = await NodeProbe.ReadAsync(_shellFor(node), _spec.HomeOf(node), 0, null, cancellationToken).ConfigureAwait(false);
                 cep = runtime.CepState;
-                sparkState = wantsSpark
-                    ? (await SparkProbe.ReadAsync(_shellFor(node), ClusterStatusReader.SparkHostOf(_spec, node), NodePorts.SparkUiOf(_spec, node), cancellationToken).ConfigureAwait(false))?.Status
-                    : null;
+                sparkState = wantsSpark ? await SparkProbe.ReadNodeAsync(_spec, node, _shellFor(node), cancellationToken).ConfigureAwait(false) : null;
                 if ((!wantsCep || cep != null) && (!wantsSpark || sparkState != null)) break;
                 await Task.Delay(250, cancellationToken).ConfigureAwait(false);
             }

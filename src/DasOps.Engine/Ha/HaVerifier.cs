@@ -136,8 +136,7 @@ fi";
         {
             try
             {
-                var json = await SparkProbe.ReadAsync(_shellFor(node), ClusterStatusReader.SparkHostOf(_spec, node), NodePorts.SparkUiOf(_spec, node), cancellationToken).ConfigureAwait(false);
-                if (json != null) states[node] = json.Value.Status;
+                if (await SparkProbe.ReadNodeAsync(_spec, node, _shellFor(node), cancellationToken).ConfigureAwait(false) is { } status) states[node] = status;
             }
             catch (NodeUnreachableException)
             {

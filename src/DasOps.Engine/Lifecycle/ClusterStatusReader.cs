@@ -25,7 +25,7 @@ public static class ClusterStatusReader
                 var runtime = await NodeProbe.ReadAsync(shell, spec.HomeOf(node), 0, spec.SparkSymlinkOf(node), cancellationToken).ConfigureAwait(false);
                 string? spark = null;
                 if (runtime.Alive && topology.RunsSpark(node))
-                    spark = (await SparkProbe.ReadAsync(shell, SparkHostOf(spec, node), NodePorts.SparkUiOf(spec, node), cancellationToken).ConfigureAwait(false))?.Status;
+                    spark = await SparkProbe.ReadNodeAsync(spec, node, shell, cancellationToken).ConfigureAwait(false);
                 var process = runtime.Alive ? "running" : runtime.Pid != null ? "stale pid file" : "stopped";
                 var ready = runtime.Alive && runtime.Started && runtime.Listening.Contains(NodePorts.HttpsOf(spec, node));
                 return new NodeStatus(node.Name, node.Host, roles, process, runtime.Alive ? runtime.Pid : null, ready,

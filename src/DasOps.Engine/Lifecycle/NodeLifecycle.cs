@@ -46,6 +46,9 @@ public sealed class NodeLifecycle
     public Task<NodeRuntime> ProbeAsync(long offset, CancellationToken cancellationToken) =>
         NodeProbe.ReadAsync(_shell, Home, offset, _spec.SparkSymlinkOf(_node), cancellationToken);
 
+    /// <summary>Process, ports and log size only: an offset past any log's end returns no log lines.</summary>
+    private Task<NodeRuntime> ProbeProcessAsync(CancellationToken cancellationToken) => ProbeAsync(long.MaxValue / 2, cancellationToken);
+
     /// <summary>The wso2server.sh arguments: the role's profile flag, the port offset, then the command.</summary>
     public IReadOnlyList<string> StartArguments(string command)
     {
@@ -59,7 +62,7 @@ public sealed class NodeLifecycle
     public async Task<NodeActionResult> StartAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var before = await ProbeAsync(long.MaxValue / 2, cancellationToken).ConfigureAwait(false);
+        var before = await ProbeProcessAsync(cancellationToken).ConfigureAwait(false);
         if (before.Alive)
             return new NodeActionResult(_node.Name, NodeOutcome.AlreadyRunning, before.Pid, "already running; not restarted", clock.Elapsed);
         if (!_reporter.ShouldProcess(_node.Name, "start " + string.Join(" ", StartArguments("start").Skip(2))))
@@ -109,7 +112,7 @@ public sealed class NodeLifecycle
     public async Task<NodeActionResult> StopAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var before = await ProbeAsync(long.MaxValue / 2, cancellationToken).ConfigureAwait(false);
+        var before = await ProbeProcessAsync(cancellationToken).ConfigureAwait(false);
         if (!before.Alive) return new NodeActionResult(_node.Name, NodeOutcome.AlreadyStopped, null, "not running", clock.Elapsed);
         if (!_reporter.ShouldProcess(_node.Name, $"stop (pid {before.Pid})"))
             return new NodeActionResult(_node.Name, NodeOutcome.Skipped, before.Pid, "not stopped (what-if)", clock.Elapsed);
@@ -120,13 +123,13 @@ public sealed class NodeLifecycle
         while (clock.Elapsed < StopTimeout)
         {
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
-            var now = await ProbeAsync(long.MaxValue / 2, cancellationToken).ConfigureAwait(false);
+            var now = await ProbeProcessAsync(cancellationToken).ConfigureAwait(false);
             if (!now.Alive) return new NodeActionResult(_node.Name, NodeOutcome.Stopped, before.Pid, $"stopped in {clock.Elapsed.TotalSeconds:0.0} s", clock.Elapsed);
         }
         _reporter.Warning($"{_node.Name}: pid {before.Pid} still running {StopTimeout.TotalSeconds:0} s after SIGTERM; sending SIGKILL.");
         await _shell.RunAsync(RemoteCommand.Script("kill -9 \"$1\"", new[] { before.Pid!.Value.ToString(CultureInfo.InvariantCulture) }, description: "kill -9"), cancellationToken).ConfigureAwait(false);
         await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
-        var after = await ProbeAsync(long.MaxValue / 2, cancellationToken).ConfigureAwait(false);
+        var after = await ProbeProcessAsync(cancellationToken).ConfigureAwait(false);
         return after.Alive
             ? new NodeActionResult(_node.Name, NodeOutcome.Failed, before.Pid, "still running after SIGKILL", clock.Elapsed)
             : new NodeActionResult(_node.Name, NodeOutcome.Killed, before.Pid, $"did not stop in {StopTimeout.TotalSeconds:0} s; killed", clock.Elapsed);

@@ -21,6 +21,10 @@ fi";
     private static readonly Regex Status = new Regex("\"status\"\\s*:\\s*\"(?<status>[A-Z_]+)\"");
     private static readonly Regex AliveWorker = new Regex("\"state\"\\s*:\\s*\"ALIVE\"");
 
+    /// <summary>The status of a node's own Spark master UI (SPARK_LOCAL_IP or its host, 8081 + offset), or null when none answers.</summary>
+    public static async Task<string?> ReadNodeAsync(Spec.ClusterSpec spec, Spec.NodeSpec node, IRemoteShell shell, CancellationToken cancellationToken) =>
+        (await ReadAsync(shell, ClusterStatusReader.SparkHostOf(spec, node), NodePorts.SparkUiOf(spec, node), cancellationToken).ConfigureAwait(false))?.Status;
+
     /// <summary>The master's status and ALIVE worker count, or null when no master answers there.</summary>
     public static async Task<(string Status, int AliveWorkers)?> ReadAsync(IRemoteShell shell, string host, int port, CancellationToken cancellationToken)
     {
