@@ -31,13 +31,15 @@ public class DbInitOverSshTests
         return path;
     }
 
-    private (int Code, string Out, string Err) Dasops(params string[] args)
+    private (int Code, string Out, string Err) Dasops(params string[] args) => DasopsAs(_lab.AdminPassword, args);
+
+    private static (int Code, string Out, string Err) DasopsAs(string adminPassword, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dasops.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DASOPS_DB_PASSWORD"] = UserPassword;
-        psi.Environment["DASOPS_DB_ADMIN_PASSWORD"] = _lab.AdminPassword;
+        psi.Environment["DASOPS_DB_ADMIN_PASSWORD"] = adminPassword;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEnd();
@@ -82,21 +84,13 @@ public class DbInitOverSshTests
     }
 
     [Fact]
-    public async Task A_wrong_admin_password_over_ssh_exits_1_with_a_clear_error_and_nothing_created()
+    public void A_wrong_admin_password_over_ssh_exits_1_with_a_clear_error_and_nothing_created()
     {
         var spec = WriteSpec();
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dasops.dll"));
-        foreach (var a in new[] { "db", "init", spec }) psi.ArgumentList.Add(a);
-        psi.Environment["DASOPS_DB_PASSWORD"] = UserPassword;
-        psi.Environment["DASOPS_DB_ADMIN_PASSWORD"] = "wrong-admin-pw";
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var err = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.Equal(1, p.ExitCode);
+        var (code, stdout, err) = DasopsAs("wrong-admin-pw", "db", "init", spec);
+        Assert.Equal(1, code);
         Assert.Contains("error: node1: the server: Access denied for user 'dasops_admin'@'10.77.0.11'", err);
         Assert.Contains("Nothing was created.", err);
-        Assert.DoesNotContain("wrong-admin-pw", err + await stdout);
+        Assert.DoesNotContain("wrong-admin-pw", err + stdout);
     }
 }
