@@ -17,3 +17,31 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 command -v dotnet >/dev/null || { echo "error: the .NET 10 SDK (dotnet) is required and not on PATH" >&2; exit 1; }
+
+# PowerShell 7.6 and Pester 5.7 for the module's live tests, into .tools/ of this checkout (no system change).
+# The feed's newest PowerShell tool (7.7.0) does not run on .NET 10 here, so the version is named.
+tools="$(cd "$(dirname "$0")/.." && pwd)/.tools"
+pwsh_version=7.6.10
+pester_version=5.7.1
+if ! "$tools/pwsh/pwsh" -NoProfile -Command "exit ([int](\$PSVersionTable.PSVersion.ToString() -ne '$pwsh_version'))" 2>/dev/null; then
+  echo "installing PowerShell $pwsh_version into $tools/pwsh" >&2
+  rm -rf "$tools/pwsh"
+  dotnet tool install --tool-path "$tools/pwsh" PowerShell --version "$pwsh_version" >/dev/null
+fi
+pester_dir="$tools/modules/Pester/$pester_version"
+if [ ! -f "$pester_dir/Pester.psd1" ]; then
+  echo "installing Pester $pester_version into $tools/modules" >&2
+  download=$(mktemp -d)
+  cat > "$download/pester.csproj" <<PROJ
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageDownload Include="Pester" Version="[$pester_version]" /></ItemGroup>
+</Project>
+PROJ
+  dotnet restore "$download/pester.csproj" --packages "$download/packages" -v quiet >/dev/null
+  mkdir -p "$pester_dir"
+  cp -R "$download/packages/pester/$pester_version/tools/." "$pester_dir/"
+  rm -rf "$download"
+fi
+"$tools/pwsh/pwsh" -NoProfile -NonInteractive -Command "\$env:PSModulePath = '$tools/modules'; if (-not (Get-Module -ListAvailable Pester | Where-Object Version -eq '$pester_version')) { exit 1 }" \
+  || { echo "error: Pester $pester_version is not usable from $tools/modules" >&2; exit 1; }

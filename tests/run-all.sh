@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of the project and ends with one line: "N passed, N failed".
 # Unit tests always run; lab integration tests need root (namespaces, sshd, MariaDB) and bring the lab up themselves.
-# Pester tests run only where pwsh exists; otherwise the runner says plainly that it skipped them.
+# Pester tests run with the project's own pwsh 7.6 and Pester 5.7 (tests/install-deps.sh puts them in .tools/).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source tests/tools-env.sh
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
@@ -25,7 +26,8 @@ for project in $(dotnet sln DasOps.slnx list | grep -E 'Tests\.csproj$'); do
   fi
 done
 
-if [ -x tests/Pester/run.sh ]; then tests/Pester/run.sh || status=1; fi
+echo "== Pester"
+tests/Pester/run.sh "$results/pester.nunit.xml" || status=1
 
 passed=0; failed=0
 for trx in "$results"/*.trx; do
@@ -34,6 +36,16 @@ for trx in "$results"/*.trx; do
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+# Pester's NUnit 2.5 report: <test-results total= errors= failures= not-run= inconclusive= ignored= skipped= invalid=>.
+if [ -f "$results/pester.nunit.xml" ]; then
+  summary=$(grep -o '<test-results [^>]*>' "$results/pester.nunit.xml" | head -1)
+  attr() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$summary"; }
+  total=$(attr total); bad=$(( $(attr failures) + $(attr errors) + $(attr invalid) ))
+  unrun=$(( $(attr not-run) + $(attr inconclusive) + $(attr ignored) + $(attr skipped) ))
+  passed=$((passed + total - bad - unrun)); failed=$((failed + bad))
+else
+  echo "Pester: no result file was written" >&2; status=1
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed"
 exit "$status"

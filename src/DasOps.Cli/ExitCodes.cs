@@ -1,3 +1,8 @@
+using System;
+using System.IO;
+using DasOps.Engine.Config;
+using DasOps.Engine.Diagnostics;
+
 namespace DasOps.Cli;
 
 /// <summary>Exit codes schedulers can act on.</summary>
@@ -13,4 +18,11 @@ public static class ExitCodes
 
     /// <summary>`plan` found live files that differ from the spec.</summary>
     public const int Drift = 3;
+
+    /// <summary>
+    /// The engine's bad input (<see cref="InputException"/>, whatever its kind; the module maps the same list to error
+    /// ids), a configuration the spec makes impossible to render, and local files that cannot be read or written.
+    /// </summary>
+    public static bool IsInvalidInput(Exception e) =>
+        e is InputException || e is ConfigEditException || e is IOException || e is UnauthorizedAccessException;
 }

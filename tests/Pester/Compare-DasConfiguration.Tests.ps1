@@ -12,9 +12,9 @@ Describe 'Compare-DasConfiguration' -Tag UnitTests {
             (Get-Command Compare-DasConfiguration).Parameters.Keys | Should -Not -Contain 'WhatIf'
         }
 
-        It 'binds -Node by the Name property of node objects' {
+        It 'binds -Node by the Node property of node and status objects, never by a cluster''s Name' {
             $node = (Get-Command Compare-DasConfiguration).Parameters['Node']
-            $node.Aliases | Should -Contain 'Name'
+            $node.Aliases | Should -Be @('NodeName')
             $node.Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).ValueFromPipelineByPropertyName | Should -Contain $true
         }
 

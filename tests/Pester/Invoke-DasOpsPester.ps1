@@ -12,7 +12,10 @@ param(
     [Parameter(Mandatory)]
     [string] $ModuleRoot,
 
-    [string] $ResultPath
+    [string] $ResultPath,
+
+    # Test files or folders to run; every *.Tests.ps1 beside this script when not given.
+    [string[]] $Path
 )
 
 $ErrorActionPreference = 'Stop'
@@ -28,7 +31,7 @@ if (-not $pester) {
 Import-Module $pester -Force
 
 $configuration = New-PesterConfiguration
-$configuration.Run.Path = $PSScriptRoot
+$configuration.Run.Path = if ($Path) { $Path } else { $PSScriptRoot }
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
 if ($ResultPath) {

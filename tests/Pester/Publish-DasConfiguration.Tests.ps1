@@ -21,7 +21,7 @@ Describe 'Publish-DasConfiguration' -Tag UnitTests {
         It 'binds -Cluster and -Node from node objects' {
             $parameters = (Get-Command Publish-DasConfiguration).Parameters
             $parameters['Cluster'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).ValueFromPipelineByPropertyName | Should -Contain $true
-            $parameters['Node'].Aliases | Should -Be @('Name', 'NodeName')
+            $parameters['Node'].Aliases | Should -Be @('NodeName')
         }
     }
 

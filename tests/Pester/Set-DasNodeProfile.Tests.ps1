@@ -8,8 +8,8 @@ Describe 'Set-DasNodeProfile' -Tag UnitTests {
             Get-DasOwnParameter Set-DasNodeProfile | Should -Be @('Cluster', 'Node', 'PassThru', 'Profile')
         }
 
-        It 'binds -Node by the Name property of node objects' {
-            (Get-Command Set-DasNodeProfile).Parameters['Node'].Aliases | Should -Contain 'Name'
+        It 'binds -Node by the Node property of node and status objects, never by a cluster''s Name' {
+            (Get-Command Set-DasNodeProfile).Parameters['Node'].Aliases | Should -Be @('NodeName')
         }
 
         It 'accepts only the DAS roles for -Profile' {

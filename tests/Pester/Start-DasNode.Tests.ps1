@@ -17,9 +17,9 @@ Describe 'Start-DasNode' -Tag UnitTests {
             (Get-Command Start-DasNode).OutputType.Name | Sort-Object | Should -Be @('DasOps.DasCluster', 'DasOps.DasNodeActionResult')
         }
 
-        It 'binds -Node by the Node property of status objects and the Name of node objects' {
+        It 'binds -Node by the Node property of node and status objects, never by a cluster''s Name' {
             $node = (Get-Command Start-DasNode).Parameters['Node']
-            $node.Aliases | Should -Contain 'Name'
+            $node.Aliases | Should -Be @('NodeName')
             $node.Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).ValueFromPipelineByPropertyName | Should -Contain $true
         }
     }

@@ -1,27 +1,31 @@
 #!/usr/bin/env bash
-# Runs the Pester tests of the DasOps module where PowerShell 7 (pwsh) exists. Where it does not, says so plainly
-# and exits 0: it never reports tests as passed that did not run.
+# Runs the Pester tests of the DasOps module with the project's own PowerShell 7.6 and Pester 5.7 (.tools/, put there by
+# tests/install-deps.sh). A missing pwsh or Pester is a failure, never a skip: these tests are the module's proof.
+# Usage: tests/Pester/run.sh [RESULT.xml] [TEST-FILE...]; the NUnit result file is what tests/run-all.sh counts.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-count=$(find "$here" -maxdepth 1 -name '*.Tests.ps1' | wc -l | tr -d ' ')
+result="${1:-$root/out/pester-results.xml}"
+shift || true
+source "$root/tests/tools-env.sh"
 
 if ! command -v pwsh >/dev/null 2>&1; then
-  echo "Pester: skipped (pwsh not installed on this machine); $count test files not run"
-  exit 0
+  echo "Pester: FAILED: pwsh is not installed ($root/.tools/pwsh); run tests/install-deps.sh" >&2
+  exit 1
 fi
-
-if ! pwsh -NoProfile -NonInteractive -Command 'if (Get-Module -ListAvailable Pester | Where-Object Version -ge 5.0.0) { exit 0 } else { exit 1 }'; then
-  echo "Pester: skipped (Pester 5 not installed for pwsh on this machine); $count test files not run"
-  exit 0
+if ! pwsh -NoProfile -NonInteractive -Command 'if (Get-Module -ListAvailable Pester | Where-Object Version -ge 5.7.0) { exit 0 } else { exit 1 }'; then
+  echo "Pester: FAILED: Pester 5.7 is not installed for pwsh ($root/.tools/modules); run tests/install-deps.sh" >&2
+  exit 1
 fi
 
 if [ ! -f "$root/out/DasOps/DasOps.psd1" ]; then
-  dotnet build "$root/src/DasOps/DasOps.csproj" -nologo -v quiet || { echo "Pester: the module did not build; $count test files not run"; exit 1; }
+  dotnet build "$root/src/DasOps/DasOps.csproj" -nologo -v quiet || { echo "Pester: FAILED: the module did not build" >&2; exit 1; }
 fi
 
-# Lab.Acceptance.Tests.ps1 brings the lab up as root: queue on the lab lock like the xunit lab suites (-o: the lab's
-# daemons must not inherit it).
+# The lab acceptance tests and runbooks bring the lab up as root: queue on the lab lock like the xunit lab suites
+# (-o: the lab's daemons must not inherit it).
 lock=()
 if [ "$(id -u)" = 0 ] && command -v flock >/dev/null 2>&1; then lock=(flock -o /run/dasops-lab-tests.lock); fi
-${lock[@]+"${lock[@]}"} pwsh -NoProfile -NonInteractive -File "$here/Invoke-DasOpsPester.ps1" -ModuleRoot "$root/out" -ResultPath "$root/out/pester-results.xml"
+paths=()
+for p in "$@"; do paths+=(-Path "$p"); done
+${lock[@]+"${lock[@]}"} pwsh -NoProfile -NonInteractive -File "$here/Invoke-DasOpsPester.ps1" -ModuleRoot "$root/out" -ResultPath "$result" ${paths[@]+"${paths[@]}"}

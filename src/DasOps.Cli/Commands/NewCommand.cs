@@ -1,3 +1,4 @@
+using DasOps.Engine.Diagnostics;
 using System;
 using System.CommandLine;
 using System.IO;
@@ -38,7 +39,7 @@ internal static class NewCommand
                     SshUser = result.GetValue(sshUser),
                 });
             }
-            catch (ArgumentException e)
+            catch (InputException e)
             {
                 Console.Error.WriteLine("error: " + e.Message);
                 return ExitCodes.InvalidInput;

@@ -4,7 +4,6 @@ using System.IO;
 using System.Threading;
 using DasOps.Engine.Publishing;
 using DasOps.Engine.Remote;
-using DasOps.Engine.Secrets;
 using DasOps.Engine.Spec;
 
 namespace DasOps.Cli.Commands;
@@ -61,8 +60,7 @@ internal sealed class RemoteOptions
         {
             return body(cancel.Token);
         }
-        catch (Exception e) when (e is ArgumentException || e is SecretMissingException || e is IOException || e is InvalidDataException
-            || e is UnauthorizedAccessException)
+        catch (Exception e) when (ExitCodes.IsInvalidInput(e))
         {
             Console.Error.WriteLine("error: " + e.Message);
             return ExitCodes.InvalidInput;

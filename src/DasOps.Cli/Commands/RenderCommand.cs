@@ -28,7 +28,7 @@ internal static class RenderCommand
                 Console.Out.Write(PlanText.Format(plans, withDiffs: !result.GetValue(noDiff)));
                 return ExitCodes.Success;
             }
-            catch (Exception e) when (e is SecretMissingException || e is ConfigEditException || e is IOException)
+            catch (Exception e) when (ExitCodes.IsInvalidInput(e))
             {
                 Console.Error.WriteLine("error: " + e.Message);
                 return ExitCodes.InvalidInput;

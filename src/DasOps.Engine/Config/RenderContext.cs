@@ -1,6 +1,7 @@
 using DasOps.Engine.Products.Das;
 using DasOps.Engine.Secrets;
 using DasOps.Engine.Spec;
+using DasOps.Engine.Diagnostics;
 
 namespace DasOps.Engine.Config;
 
@@ -20,6 +21,6 @@ public sealed class RenderContext
     public ClusterSecrets Secrets { get; }
     public DasTopology Topology { get; }
 
-    public string DatabasePassword => Secrets.DatabasePassword ?? throw new SecretMissingException(
+    public string DatabasePassword => Secrets.DatabasePassword ?? throw new InputException(InputErrorKind.SecretMissing,
         $"the database password ({Spec.Database.PasswordEnv}) is needed to write the datasources of node {Node.Name}.");
 }

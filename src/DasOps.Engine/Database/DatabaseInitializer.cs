@@ -46,8 +46,8 @@ public sealed class DatabaseInitializer
     public async Task<DatabaseInitResult> RunAsync(CancellationToken cancellationToken)
     {
         var db = _spec.Database;
-        var password = _secrets.DatabasePassword ?? throw new SecretMissingException($"the database user's password ({db.PasswordEnv}) is needed to create {db.User}.");
-        var adminPassword = _secrets.DatabaseAdminPassword ?? throw new SecretMissingException($"the database administrator's password ({db.AdminPasswordEnv}) is needed.");
+        var password = _secrets.DatabasePassword ?? throw new InputException(InputErrorKind.SecretMissing, $"the database user's password ({db.PasswordEnv}) is needed to create {db.User}.");
+        var adminPassword = _secrets.DatabaseAdminPassword ?? throw new InputException(InputErrorKind.SecretMissing, $"the database administrator's password ({db.AdminPasswordEnv}) is needed.");
         var admin = new MysqlClient(_shell, db.Host, db.Port, db.AdminUser, adminPassword, _secrets.Values);
         var databases = new[]
         {

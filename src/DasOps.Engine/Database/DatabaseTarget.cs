@@ -1,6 +1,7 @@
 using System;
 using DasOps.Engine.Remote;
 using DasOps.Engine.Spec;
+using DasOps.Engine.Diagnostics;
 
 namespace DasOps.Engine.Database;
 
@@ -15,12 +16,12 @@ public static class DatabaseTarget
     {
         if (local)
         {
-            if (scriptDirectory == null) throw new ArgumentException("a local run needs the product's dbscripts directory (--scripts / -ScriptDirectory).");
+            if (scriptDirectory == null) throw new InputException(InputErrorKind.ParameterInvalid, "a local run needs the product's dbscripts directory (--scripts / -ScriptDirectory).", "ScriptDirectory");
             return (new LocalShell(Environment.MachineName), scriptDirectory);
         }
         if (nodes == null) throw new ArgumentException("running on a node needs SSH connections.");
-        var node = nodeName == null ? spec.Nodes[0] : spec.FindNode(nodeName) ?? throw new ArgumentException(
-            $"unknown node '{nodeName}'; the cluster's nodes are {string.Join(", ", spec.Nodes.ConvertAll(n => n.Name))}.");
+        var node = nodeName == null ? spec.Nodes[0] : spec.FindNode(nodeName) ?? throw new InputException(InputErrorKind.NodeNotFound,
+            $"unknown node '{nodeName}'; the cluster's nodes are {string.Join(", ", spec.Nodes.ConvertAll(n => n.Name))}.", nodeName);
         return (nodes.ShellFor(node), scriptDirectory ?? spec.HomeOf(node).TrimEnd('/') + "/dbscripts");
     }
 }

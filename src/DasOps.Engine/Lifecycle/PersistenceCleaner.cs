@@ -191,7 +191,7 @@ exec find -H ""$root"" -mindepth 3 -maxdepth 3 -type f -printf '%s\t%p\0'";
 
     public async Task<IReadOnlyList<PersistenceCleanResult>> ClearAsync(IEnumerable<NodeSpec> nodes, CancellationToken cancellationToken)
     {
-        if (Parallelism < 1) throw new ArgumentException($"parallelism must be at least 1, not {Parallelism}.");
+        if (Parallelism < 1) throw new InputException(InputErrorKind.ParameterInvalid, $"parallelism must be at least 1, not {Parallelism}.", "parallelism");
         var list = nodes.ToList();
         using var slots = new SemaphoreSlim(Parallelism);
         var done = 0;

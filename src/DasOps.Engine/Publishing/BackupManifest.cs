@@ -26,14 +26,12 @@ internal static class BackupManifest
         return (lines[0].Substring(7), entries);
     }
 
-    /// <summary>Ids are timestamps DasOps made; anything else could climb out of the backups directory.</summary>
-    public static bool IsValidId(string id)
-    {
-        if (id.Length == 0 || id.Length > 64 || id[0] == '.') return false;
-        foreach (var c in id)
-        {
-            if (!(char.IsLetterOrDigit(c) || c == '.' || c == '-' || c == '_')) return false;
-        }
-        return true;
-    }
+    /// <summary>
+    /// Ids are the UTC timestamps DasOps makes (<see cref="NodeWriter.NewBackupId"/>, 20250131T235959.123Z) and nothing
+    /// else: any other name could climb out of the backups directory or name something DasOps did not make.
+    /// </summary>
+    public static bool IsValidId(string id) => IdShape.IsMatch(id);
+
+    private static readonly System.Text.RegularExpressions.Regex IdShape =
+        new System.Text.RegularExpressions.Regex(@"\A[0-9]{8}T[0-9]{6}\.[0-9]{3}Z\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 }

@@ -55,7 +55,7 @@ public sealed class ConfigurationPublisher
         var names = options.Nodes is { Count: > 0 } ? options.Nodes : saved?.Nodes.Select(n => n.Node).ToList();
         var nodes = NodeSelection.Resolve(_spec, names);
         if (saved != null && saved.SpecSha256 != SavedPlan.FingerprintOf(_spec))
-            throw new ArgumentException("the spec has changed since the saved plan was made; nothing was written. Make a new plan.");
+            throw new InputException(InputErrorKind.PlanInvalid, "the spec has changed since the saved plan was made; nothing was written. Make a new plan.");
         var publisher = new NodePublisher(_spec, _secrets, _shells, _reporter, LoadDriver(_spec));
         var gate = saved == null ? null : new SavedPlanGate(saved, nodes.Count);
         var holder = options.Holder ?? PublishOptions.DefaultHolder();
@@ -68,7 +68,7 @@ public sealed class ConfigurationPublisher
     {
         var path = SpecPaths.Resolve(spec, spec.JdbcDriver);
         if (path == null) return null;
-        if (!File.Exists(path)) throw new FileNotFoundException($"jdbcDriver {path} does not exist.", path);
+        if (!File.Exists(path)) throw new InputException(InputErrorKind.FileNotFound, $"jdbcDriver {path} does not exist.", path);
         return File.ReadAllBytes(path);
     }
 }

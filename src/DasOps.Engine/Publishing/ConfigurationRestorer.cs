@@ -35,9 +35,9 @@ public sealed class ConfigurationRestorer
     /// <summary>Restores the nodes named in <see cref="PublishOptions.Nodes"/> (required) from <see cref="PublishOptions.BackupId"/> or their newest backup.</summary>
     public Task<IReadOnlyList<NodePublishResult>> RestoreAsync(PublishOptions options, CancellationToken cancellationToken)
     {
-        if (options.Nodes == null || options.Nodes.Count == 0) throw new ArgumentException("name the node(s) to restore (--node / -Node).");
+        if (options.Nodes == null || options.Nodes.Count == 0) throw new InputException(InputErrorKind.ParameterInvalid, "name the node(s) to restore (--node / -Node).", "Node");
         if (options.BackupId != null && !BackupManifest.IsValidId(options.BackupId))
-            throw new ArgumentException($"'{options.BackupId}' is not a backup id (they look like 20250131T235959.123Z).");
+            throw new InputException(InputErrorKind.ParameterInvalid, $"'{options.BackupId}' is not a backup id (they look like 20250131T235959.123Z).", options.BackupId);
         var nodes = NodeSelection.Resolve(_spec, options.Nodes);
         var holder = options.Holder ?? PublishOptions.DefaultHolder();
         return ParallelNodes.RunAsync(nodes, options.Parallelism, "Restoring configuration", _reporter,

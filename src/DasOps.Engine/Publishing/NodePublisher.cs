@@ -156,7 +156,7 @@ internal sealed class NodePublisher
         {
             NodeOperationException n => (n.Message, n.Failure),
             ConfigEditException c => (c.Node != null ? c.Message : $"node {node}: {c.Message}", NodeFailure.Configuration),
-            SecretMissingException s => ($"node {node}: {s.Message}", NodeFailure.Configuration),
+            InputException s => ($"node {node}: {s.Message}", NodeFailure.Configuration),
             OperationCanceledException _ => ($"node {node}: cancelled", NodeFailure.Cancelled),
             _ => ($"node {node}: {e.Message}", NodeFailure.CommandFailed),
         };

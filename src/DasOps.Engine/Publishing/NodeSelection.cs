@@ -3,13 +3,14 @@ using System.Collections.Generic;
 using System.Linq;
 using DasOps.Engine.Products.Das;
 using DasOps.Engine.Spec;
+using DasOps.Engine.Diagnostics;
 
 namespace DasOps.Engine.Publishing;
 
 /// <summary>The nodes a run works on: every DAS node, or the ones named (checked before anything is touched).</summary>
 public static class NodeSelection
 {
-    /// <summary>Throws <see cref="ArgumentException"/> naming an unknown node and listing the spec's nodes.</summary>
+    /// <summary>Throws <see cref="InputException"/> naming an unknown node and listing the spec's nodes.</summary>
     public static IReadOnlyList<NodeSpec> Resolve(ClusterSpec spec, IEnumerable<string>? names)
     {
         var topology = new DasTopology(spec);
@@ -20,9 +21,9 @@ public static class NodeSelection
         foreach (var name in wanted)
         {
             var node = spec.FindNode(name)
-                ?? throw new ArgumentException($"unknown node '{name}'; the spec has {string.Join(", ", spec.Nodes.Select(n => n.Name))}.");
+                ?? throw new InputException(InputErrorKind.NodeNotFound, $"unknown node '{name}'; the spec has {string.Join(", ", spec.Nodes.Select(n => n.Name))}.", name);
             if (!topology.IsDasNode(node))
-                throw new ArgumentException($"node '{name}' runs only Storm, which DasOps does not configure.");
+                throw new InputException(InputErrorKind.ParameterInvalid, $"node '{name}' runs only Storm, which DasOps does not configure.", name);
             if (!selected.Contains(node)) selected.Add(node);
         }
         // Spec order, whatever order they were named in: output stays stable.

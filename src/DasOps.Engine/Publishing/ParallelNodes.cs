@@ -15,7 +15,7 @@ internal static class ParallelNodes
     public static async Task<IReadOnlyList<NodePublishResult>> RunAsync(IReadOnlyList<NodeSpec> nodes, int parallelism, string activity,
         IOperationReporter reporter, Func<NodeSpec, SemaphoreSlim, Task<NodePublishResult>> work)
     {
-        if (parallelism < 1) throw new ArgumentException($"parallelism must be at least 1, not {parallelism}.");
+        if (parallelism < 1) throw new InputException(InputErrorKind.ParameterInvalid, $"parallelism must be at least 1, not {parallelism}.", "parallelism");
         using var slots = new SemaphoreSlim(parallelism);
         var done = 0;
         reporter.Progress(activity, $"0 of {nodes.Count} node(s)", 0);

@@ -7,6 +7,7 @@ using System.Runtime.Serialization.Json;
 using System.Text;
 using DasOps.Engine.Planning;
 using DasOps.Engine.Spec;
+using DasOps.Engine.Diagnostics;
 
 namespace DasOps.Engine.Publishing;
 
@@ -101,12 +102,13 @@ public sealed class SavedPlan
             using var stream = File.OpenRead(path);
             plan = new DataContractJsonSerializer(typeof(SavedPlan)).ReadObject(stream) as SavedPlan;
         }
-        catch (SerializationException e)
+        catch (Exception e) when (e is SerializationException || e is IOException || e is UnauthorizedAccessException)
         {
-            throw new InvalidDataException($"{path}: not a DasOps saved plan ({e.Message}).", e);
+            var reason = e is SerializationException ? "not a DasOps saved plan" : "cannot be read";
+            throw new InputException(InputErrorKind.PlanInvalid, $"{path}: {reason} ({e.Message}).", path, e);
         }
         if (plan == null || plan.Format != CurrentFormat || plan.Nodes == null)
-            throw new InvalidDataException($"{path}: not a DasOps saved plan of format {CurrentFormat}.");
+            throw new InputException(InputErrorKind.PlanInvalid, $"{path}: not a DasOps saved plan of format {CurrentFormat}.", path);
         return plan;
     }
 

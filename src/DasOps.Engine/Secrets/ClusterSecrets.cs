@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DasOps.Engine.Spec;
+using DasOps.Engine.Diagnostics;
 
 namespace DasOps.Engine.Secrets;
 
@@ -59,14 +60,9 @@ public sealed class ClusterSecrets
         if (needs.HasFlag(SecretNeeds.SvnPassword) && spec.DepSync != null && string.IsNullOrEmpty(secrets.SvnPassword))
             secrets.SvnPassword = Read(spec.DepSync.PasswordEnv, "depSync.passwordEnv");
         if (missing.Count > 0)
-            throw new SecretMissingException(
+            throw new InputException(InputErrorKind.SecretMissing,
                 $"secret not available: environment variable {string.Join(", ", missing)} is not set. " +
                 "Set it (or pass a credential) before running; DasOps never reads secrets from the spec file.");
         return secrets;
     }
-}
-
-public sealed class SecretMissingException : Exception
-{
-    public SecretMissingException(string message) : base(message) { }
 }

@@ -1,3 +1,4 @@
+using DasOps.Engine.Diagnostics;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -53,7 +54,7 @@ public static class ClusterScaffold
     {
         var eq = text.IndexOf('=');
         if (eq <= 0 || eq == text.Length - 1)
-            throw new ArgumentException($"node '{text}' must look like NAME=HOST or NAME=HOST:ROLE,ROLE.");
+            throw new InputException(InputErrorKind.ParameterInvalid, $"node '{text}' must look like NAME=HOST or NAME=HOST:ROLE,ROLE.");
         var node = new NodeSpec { Name = text.Substring(0, eq) };
         var rest = text.Substring(eq + 1);
         string host;
@@ -61,11 +62,11 @@ public static class ClusterScaffold
         if (rest.StartsWith("[", StringComparison.Ordinal))
         {
             var close = rest.IndexOf(']');
-            if (close < 0) throw new ArgumentException($"node '{text}': unclosed '[' in the host.");
+            if (close < 0) throw new InputException(InputErrorKind.ParameterInvalid, $"node '{text}': unclosed '[' in the host.");
             host = rest.Substring(1, close - 1);
             if (close + 1 < rest.Length)
             {
-                if (rest[close + 1] != ':') throw new ArgumentException($"node '{text}': expected ':' after ']'.");
+                if (rest[close + 1] != ':') throw new InputException(InputErrorKind.ParameterInvalid, $"node '{text}': expected ':' after ']'.");
                 roles = rest.Substring(close + 2);
             }
         }
@@ -79,7 +80,7 @@ public static class ClusterScaffold
         foreach (var role in (roles ?? "").Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Select(r => r.Trim()))
         {
             if (!Enum.TryParse<NodeRole>(role, true, out var parsed) || int.TryParse(role, out _))
-                throw new ArgumentException($"node '{text}': unknown role '{role}'; roles are {string.Join(", ", Enum.GetNames(typeof(NodeRole)))}.");
+                throw new InputException(InputErrorKind.ParameterInvalid, $"node '{text}': unknown role '{role}'; roles are {string.Join(", ", Enum.GetNames(typeof(NodeRole)))}.");
             node.Roles.Add(parsed);
         }
         return node;
@@ -90,7 +91,7 @@ public static class ClusterScaffold
         var colon = text.LastIndexOf(':');
         if (colon < 0 || text.EndsWith("]", StringComparison.Ordinal)) return (text.Trim('[', ']'), defaultPort);
         if (!int.TryParse(text.Substring(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port < 1 || port > 65535)
-            throw new ArgumentException($"{what} '{text}': the port after ':' must be a number from 1 to 65535.");
+            throw new InputException(InputErrorKind.ParameterInvalid, $"{what} '{text}': the port after ':' must be a number from 1 to 65535.");
         return (text.Substring(0, colon).Trim('[', ']'), port);
     }
 }

@@ -19,7 +19,7 @@ public sealed class ClearDasPersistenceCommand : DasRemoteCmdlet
 
     /// <summary>The nodes to clean up; every DAS node of the cluster when not given.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-    [Alias("Name", "NodeName")]
+    [Alias("NodeName")]
     [ValidateNotNullOrEmpty]
     public string[]? Node { get; set; }
 

@@ -24,7 +24,7 @@ public sealed class CompareDasConfigurationCommand : DasRemoteCmdlet
 
     /// <summary>The nodes to compare; every DAS node of the cluster when not given.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-    [Alias("Name", "NodeName")]
+    [Alias("NodeName")]
     [ValidateNotNullOrEmpty]
     public string[]? Node { get; set; }
 

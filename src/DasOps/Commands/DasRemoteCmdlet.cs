@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using DasOps.Engine.Diagnostics;
 using DasOps.Engine.Publishing;
 using DasOps.Engine.Remote;
 using DasOps.Engine.Spec;
@@ -108,9 +109,9 @@ public abstract class DasRemoteCmdlet : DasCmdlet
                 NodeSelection.Resolve(spec, new[] { name });
                 valid.Add(name);
             }
-            catch (ArgumentException e)
+            catch (InputException e)
             {
-                TryWriteEngineError(e, name);
+                WriteError(DasErrors.FromInput(e, name));
             }
         }
         return valid.Count == 0 ? null : NodeSelection.Resolve(spec, valid);

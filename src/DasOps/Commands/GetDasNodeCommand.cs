@@ -17,7 +17,7 @@ public sealed class GetDasNodeCommand : DasRemoteCmdlet
 
     /// <summary>The nodes to read; every DAS node of the cluster when not given.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-    [Alias("Name", "NodeName")]
+    [Alias("NodeName")]
     [ValidateNotNullOrEmpty]
     public string[]? Node { get; set; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using DasOps.Engine.Diagnostics;
 using DasOps.Engine.Spec;
 using DasOps.Internal;
 
@@ -67,9 +68,9 @@ public sealed class NewDasClusterCommand : DasCmdlet
                 SshUser = SshUser,
             });
         }
-        catch (ArgumentException e)
+        catch (InputException e)
         {
-            TryWriteEngineError(e, Name);
+            WriteError(DasErrors.FromInput(e, Name));
             return;
         }
 

@@ -25,7 +25,7 @@ public sealed class PublishDasConfigurationCommand : DasRemoteCmdlet
 
     /// <summary>The nodes to write; every DAS node of the cluster (or of the saved plan) when not given.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-    [Alias("Name", "NodeName")]
+    [Alias("NodeName")]
     [ValidateNotNullOrEmpty]
     public string[]? Node { get; set; }
 
@@ -74,15 +74,8 @@ public sealed class PublishDasConfigurationCommand : DasRemoteCmdlet
         {
             var planFile = ResolveFileSystemPath(PlanPath);
             if (planFile == null) return;
-            try
-            {
-                options.SavedPlan = SavedPlan.Load(planFile);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                WriteError(DasErrors.PlanInvalid(planFile, e));
-                return;
-            }
+            // A plan that cannot be read or is not one is bad input (DasPlanInvalid), reported before any node is contacted.
+            options.SavedPlan = SavedPlan.Load(planFile);
         }
         using var connections = Connect(spec);
         if (connections == null) return;

@@ -21,7 +21,7 @@ public sealed class SetDasNodeProfileCommand : DasCmdlet
     public DasCluster Cluster { get; set; } = null!;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Name", "NodeName")]
+    [Alias("NodeName")]
     [ValidateNotNullOrEmpty]
     public string[] Node { get; set; } = Array.Empty<string>();
 

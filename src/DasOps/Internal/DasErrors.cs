@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using DasOps.Engine.Config;
 using DasOps.Engine.Database;
+using DasOps.Engine.Diagnostics;
 using DasOps.Engine.Lifecycle;
 using DasOps.Engine.Publishing;
 using DasOps.Engine.Secrets;
@@ -70,8 +71,8 @@ internal static class DasErrors
         {
             case SpecException spec:
                 return SpecInvalid(spec.Errors, target).ToList();
-            case SecretMissingException secret:
-                return new[] { Record(secret, DasErrorIds.SecretMissing, ErrorCategory.InvalidArgument, target, Strings.RecommendedSecret) };
+            case InputException input:
+                return new[] { FromInput(input, target) };
             case DatabaseException database when database.AccessDenied:
                 return new[] { Record(database, DasErrorIds.DatabaseAccessDenied, ErrorCategory.AuthenticationError, (object?)database.Database ?? target, Strings.RecommendedSecret) };
             case DatabaseException database:
@@ -84,10 +85,6 @@ internal static class DasErrors
                 return new[] { Record(unreachable, DasErrorIds.NodeUnreachable, ErrorCategory.ConnectionError, unreachable.Node, Strings.RecommendedUnreachable) };
             case LifecycleException lifecycle:
                 return new[] { Record(lifecycle, DasErrorIds.NodeCommandFailed, ErrorCategory.InvalidResult, lifecycle.Node, null) };
-            case FileNotFoundException missing:
-                return new[] { Record(missing, DasErrorIds.FileNotFound, ErrorCategory.ObjectNotFound, (object?)missing.FileName ?? target, null) };
-            case ArgumentException argument:
-                return new[] { Record(argument, DasErrorIds.ParameterInvalid, ErrorCategory.InvalidArgument, target, null) };
             case IOException io:
                 return new[] { Record(io, DasErrorIds.FileWriteFailed, ErrorCategory.WriteError, target, null) };
             case UnauthorizedAccessException denied:
@@ -95,6 +92,21 @@ internal static class DasErrors
             default:
                 return Array.Empty<ErrorRecord>();
         }
+    }
+
+    /// <summary>Bad input, by its kind: the one list the CLI maps to exit code 2.</summary>
+    public static ErrorRecord FromInput(InputException input, object? target)
+    {
+        var (id, category, advice) = input.Kind switch
+        {
+            InputErrorKind.NodeNotFound => (DasErrorIds.NodeNotFound, ErrorCategory.ObjectNotFound, Strings.RecommendedNode),
+            InputErrorKind.SecretMissing => (DasErrorIds.SecretMissing, ErrorCategory.InvalidArgument, Strings.RecommendedSecret),
+            InputErrorKind.FileNotFound => (DasErrorIds.FileNotFound, ErrorCategory.ObjectNotFound, (string?)null),
+            InputErrorKind.PlanInvalid => (DasErrorIds.PlanInvalid,
+                input.InnerException is FileNotFoundException || input.InnerException is DirectoryNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, (string?)null),
+            _ => (DasErrorIds.ParameterInvalid, ErrorCategory.InvalidArgument, (string?)null),
+        };
+        return Record(input, id, category, (object?)input.Target ?? target, advice);
     }
 
     /// <summary>
@@ -130,10 +142,6 @@ internal static class DasErrors
 
     public static ErrorRecord DatabaseIncomplete(string server, string detail) =>
         Record(new InvalidOperationException(Format(Strings.DatabaseIncomplete, server, detail)), DasErrorIds.DatabaseError, ErrorCategory.InvalidResult, server, null);
-
-    public static ErrorRecord PlanInvalid(string path, Exception exception) =>
-        Record(new InvalidDataException(Format(Strings.PlanInvalid, path, exception.Message), exception), DasErrorIds.PlanInvalid,
-            exception is FileNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, path, null);
 
     public static ErrorRecord PlanNotSaved(string path, Exception exception) =>
         Record(new InvalidOperationException(Format(Strings.PlanNotSaved, path, exception.Message), exception), DasErrorIds.PlanNotSaved,

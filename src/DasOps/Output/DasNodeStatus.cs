@@ -1,4 +1,5 @@
 using DasOps.Engine.Lifecycle;
+using DasOps.Engine.Products.Das;
 
 namespace DasOps;
 
@@ -14,6 +15,7 @@ public sealed class DasNodeStatus
         Node = status.Node;
         Host = status.Host;
         Roles = status.Roles;
+        Role = cluster.Spec.FindNode(status.Node) is { } node ? new DasTopology(cluster.Spec).ProfileOf(node) : "";
         Process = status.Process;
         Pid = status.Pid;
         Ready = status.Ready;
@@ -32,6 +34,9 @@ public sealed class DasNodeStatus
 
     /// <summary>The node's roles, comma separated; All on a MinimumHa cluster.</summary>
     public string Roles { get; }
+
+    /// <summary>The profile the node starts with: Receiver, Indexer, Analyzer or Dashboard, or Default (every role) on a MinimumHa cluster.</summary>
+    public string Role { get; }
 
     /// <summary>running, stopped, "stale pid file" (the pid file names a dead process) or unreachable.</summary>
     public string Process { get; }

@@ -1,3 +1,4 @@
+using DasOps.Engine.Diagnostics;
 using System;
 using System.IO;
 using System.Linq;
@@ -52,8 +53,12 @@ public class LocalRestoreAndSavedPlanTests
         Assert.Equal(PublishStatus.Failed, result.Status);
         Assert.StartsWith("node n2: ", result.Error);
         Assert.Contains("no backup 20000101T000000.000Z", result.Error);
-        await Assert.ThrowsAsync<ArgumentException>(() => restorer.RestoreAsync(new PublishOptions { Nodes = new[] { "n2" }, BackupId = "../etc" }, CancellationToken.None));
-        await Assert.ThrowsAsync<ArgumentException>(() => restorer.RestoreAsync(new PublishOptions(), CancellationToken.None));
+        foreach (var notAnId in new[] { "../etc", "yesterday", "20000101T000000.000Z\n", "x20000101T000000.000Z" })
+        {
+            var refused = await Assert.ThrowsAsync<InputException>(() => restorer.RestoreAsync(new PublishOptions { Nodes = new[] { "n2" }, BackupId = notAnId }, CancellationToken.None));
+            Assert.Equal(InputErrorKind.ParameterInvalid, refused.Kind);
+        }
+        Assert.Equal(InputErrorKind.ParameterInvalid, (await Assert.ThrowsAsync<InputException>(() => restorer.RestoreAsync(new PublishOptions(), CancellationToken.None))).Kind);
     }
 
     [Fact]
@@ -85,7 +90,8 @@ public class LocalRestoreAndSavedPlanTests
 
         // A plan made from another spec is refused before any node is touched.
         var other = cluster.SpecFor("someone_else");
-        await Assert.ThrowsAsync<ArgumentException>(() => cluster.ApplyAsync(new PublishOptions { SavedPlan = SavedPlan.Load(file) }, spec: other));
+        var stale = await Assert.ThrowsAsync<InputException>(() => cluster.ApplyAsync(new PublishOptions { SavedPlan = SavedPlan.Load(file) }, spec: other));
+        Assert.Equal(InputErrorKind.PlanInvalid, stale.Kind);
     }
 
     private static void AssertSameTree(System.Collections.Generic.IReadOnlyDictionary<string, (byte[] Bytes, int Mode)> expected,

@@ -73,7 +73,7 @@ public class SpecLoaderTests
         Assert.Equal("dash.example.com", spec.Nodes[2].Host);
         Assert.Equal(3307, spec.Database.Port);
         Assert.Equal("ops", spec.SshUserOf(spec.Nodes[0]));
-        Assert.Throws<System.ArgumentException>(() => ClusterScaffold.ParseNode("r1=10.0.0.1:Reciever"));
-        Assert.Throws<System.ArgumentException>(() => ClusterScaffold.ParseNode("r1"));
+        Assert.Throws<DasOps.Engine.Diagnostics.InputException>(() => ClusterScaffold.ParseNode("r1=10.0.0.1:Reciever"));
+        Assert.Throws<DasOps.Engine.Diagnostics.InputException>(() => ClusterScaffold.ParseNode("r1"));
     }
 }

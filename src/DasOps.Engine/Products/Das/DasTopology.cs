@@ -59,13 +59,26 @@ public sealed class DasTopology
         _spec.DepSync is { Enabled: true } dep && dep.Committers.Any(c => string.Equals(c, node.Name, System.StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The wso2server.sh profile flag a node starts with (seed 000's table), or null for the default profile.</summary>
-    public string? ProfileFlagOf(NodeSpec node)
+    public string? ProfileFlagOf(NodeSpec node) => ProfileOf(node) switch
     {
-        if (_spec.Pattern == Pattern.MinimumHa) return null;
-        if (node.HasRole(NodeRole.Receiver)) return "-receiverNode";
-        if (node.HasRole(NodeRole.Indexer)) return "-indexerNode";
-        if (node.HasRole(NodeRole.Analyzer)) return "-analyzerNode";
-        if (node.HasRole(NodeRole.Dashboard)) return "-dashboardNode";
-        return null;
+        nameof(NodeRole.Receiver) => "-receiverNode",
+        nameof(NodeRole.Indexer) => "-indexerNode",
+        nameof(NodeRole.Analyzer) => "-analyzerNode",
+        nameof(NodeRole.Dashboard) => "-dashboardNode",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The profile a node starts with, named as its role (Receiver, Indexer, Analyzer, Dashboard; Storm for a Storm-only
+    /// node), or <see cref="DefaultProfile"/> on a minimum-HA cluster, whose nodes start without a profile flag.
+    /// </summary>
+    public string ProfileOf(NodeSpec node)
+    {
+        if (_spec.Pattern == Pattern.MinimumHa) return DefaultProfile;
+        foreach (var role in new[] { NodeRole.Receiver, NodeRole.Indexer, NodeRole.Analyzer, NodeRole.Dashboard })
+            if (node.HasRole(role)) return role.ToString();
+        return nameof(NodeRole.Storm);
     }
+
+    public const string DefaultProfile = "Default";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DasOps.Engine.Config;
 using DasOps.Engine.Config.Xml;
+using DasOps.Engine.Diagnostics;
 
 namespace DasOps.Engine.Products.Das.Edits;
 
@@ -29,6 +30,6 @@ public sealed class CarbonXmlEdit : XmlConfigEdit
         sync.SetChildText("SvnUrl", dep.SvnUrl);
         sync.SetChildText("SvnUser", dep.User);
         sync.SetChildText("SvnPassword", context.Secrets.SvnPassword
-            ?? throw new Secrets.SecretMissingException($"the SVN password ({dep.PasswordEnv}) is needed to write carbon.xml of node {context.Node.Name}."));
+            ?? throw new InputException(InputErrorKind.SecretMissing, $"the SVN password ({dep.PasswordEnv}) is needed to write carbon.xml of node {context.Node.Name}."));
     }
 }
