@@ -14,7 +14,8 @@ param(
 
     [string] $ResultPath,
 
-    # Test files or folders to run; every *.Tests.ps1 beside this script when not given.
+    # Test files or folders to run, after the named parameters; every *.Tests.ps1 beside this script when not given.
+    [Parameter(ValueFromRemainingArguments)]
     [string[]] $Path
 )
 

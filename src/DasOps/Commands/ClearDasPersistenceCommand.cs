@@ -20,6 +20,7 @@ public sealed class ClearDasPersistenceCommand : DasRemoteCmdlet
     /// <summary>The nodes to clean up; every DAS node of the cluster when not given.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("NodeName")]
+    [ArgumentCompleter(typeof(NodeNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Node { get; set; }
 

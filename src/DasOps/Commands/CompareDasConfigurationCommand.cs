@@ -25,6 +25,7 @@ public sealed class CompareDasConfigurationCommand : DasRemoteCmdlet
     /// <summary>The nodes to compare; every DAS node of the cluster when not given.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("NodeName")]
+    [ArgumentCompleter(typeof(NodeNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Node { get; set; }
 

@@ -15,11 +15,12 @@ public sealed class ExportDasClusterCommand : DasCmdlet
 {
     private const string DefaultSet = "Path";
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
     public DasCluster Cluster { get; set; } = null!;
 
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    // First by position, as with Export-Csv: New-DasCluster ... | Export-DasCluster ./prod.yaml
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 

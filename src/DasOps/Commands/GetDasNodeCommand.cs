@@ -18,6 +18,7 @@ public sealed class GetDasNodeCommand : DasRemoteCmdlet
     /// <summary>The nodes to read; every DAS node of the cluster when not given.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("NodeName")]
+    [ArgumentCompleter(typeof(NodeNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Node { get; set; }
 

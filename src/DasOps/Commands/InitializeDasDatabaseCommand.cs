@@ -25,6 +25,7 @@ public sealed class InitializeDasDatabaseCommand : DasRemoteCmdlet
     /// <summary>The node that runs the mysql client (it holds the product's dbscripts); the cluster's first node when not given.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = NodeSet)]
     [Alias("NodeName")]
+    [ArgumentCompleter(typeof(NodeNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Node { get; set; }
 

@@ -26,6 +26,7 @@ public sealed class PublishDasConfigurationCommand : DasRemoteCmdlet
     /// <summary>The nodes to write; every DAS node of the cluster (or of the saved plan) when not given.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("NodeName")]
+    [ArgumentCompleter(typeof(NodeNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Node { get; set; }
 

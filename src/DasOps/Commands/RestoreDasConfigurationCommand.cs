@@ -21,6 +21,7 @@ public sealed class RestoreDasConfigurationCommand : DasRemoteCmdlet
     /// <summary>The nodes to restore; required, a restore is never cluster-wide by accident.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("NodeName")]
+    [ArgumentCompleter(typeof(NodeNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] Node { get; set; } = System.Array.Empty<string>();
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using DasOps.Engine.Spec;
@@ -16,17 +17,20 @@ public sealed class SetDasNodeProfileCommand : DasCmdlet
 {
     private const string DefaultSet = "Default";
 
+    private readonly List<DasCluster> _changed = new List<DasCluster>();
+
     [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
     public DasCluster Cluster { get; set; } = null!;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("NodeName")]
+    [ArgumentCompleter(typeof(NodeNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] Node { get; set; } = Array.Empty<string>();
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-    [Alias("Role", "Roles")]
+    [Alias("Roles")]
     [ValidateNotNullOrEmpty]
     public DasNodeRole[] Profile { get; set; } = Array.Empty<DasNodeRole>();
 
@@ -51,6 +55,16 @@ public sealed class SetDasNodeProfileCommand : DasCmdlet
             WriteVerbose(Format(Strings.VerboseRolesSet, node.Name, rolesText));
             if (spec.Pattern == Pattern.MinimumHa) WriteWarning(Format(Strings.RolesIgnoredOnMinimumHa, spec.Name, node.Name));
         }
-        if (PassThru) WriteObject(Cluster);
+        if (PassThru && !_changed.Contains(Cluster)) _changed.Add(Cluster);
+    }
+
+    /// <summary>
+    /// Each cluster is passed on once, after every record piped in was applied: node objects arrive one by one, and the
+    /// next step (Export-DasCluster, Publish-DasConfiguration) must see all their changes, once.
+    /// </summary>
+    protected override void EndProcessing()
+    {
+        foreach (var cluster in _changed) WriteObject(cluster);
+        base.EndProcessing();
     }
 }
