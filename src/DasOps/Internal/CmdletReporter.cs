@@ -22,6 +22,7 @@ internal sealed class CmdletReporter : IOperationReporter
     private readonly IReadOnlyCollection<string> _secrets;
     private readonly Dictionary<string, int> _nodeActivities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<int> _open = new HashSet<int>();
+    private readonly Dictionary<string, string> _lastStep = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
     private bool _parentOpen;
 
     public CmdletReporter(Cmdlet cmdlet, PipelineDispatcher dispatcher, string activity, IReadOnlyCollection<string> secrets)
@@ -35,9 +36,12 @@ internal sealed class CmdletReporter : IOperationReporter
     public void Progress(string activity, string status, int percent) => _dispatcher.Post(() =>
     {
         _parentOpen = true;
-        _cmdlet.WriteProgress(new ProgressRecord(ParentActivityId, NonEmpty(Mask(activity), _activity), NonEmpty(Mask(status), Strings.ProgressWorking))
+        // One parent activity per call, the one Complete() closes; the engine's phase goes into CurrentOperation.
+        var phase = Mask(activity);
+        _cmdlet.WriteProgress(new ProgressRecord(ParentActivityId, _activity, NonEmpty(Mask(status), Strings.ProgressWorking))
         {
             PercentComplete = Clamp(percent),
+            CurrentOperation = string.Equals(phase, _activity, StringComparison.Ordinal) ? null : phase,
         });
     });
 
@@ -53,6 +57,13 @@ internal sealed class CmdletReporter : IOperationReporter
         if (completed) _open.Remove(id);
         else _open.Add(id);
         _cmdlet.WriteProgress(record);
+        // -Verbose tells what is being done on which node: each new step once, as the progress bar shows it (the
+        // cmdlet writes each node's outcome itself).
+        if (!completed && (!_lastStep.TryGetValue(node, out var last) || !string.Equals(last, record.StatusDescription, StringComparison.Ordinal)))
+        {
+            _lastStep[node] = record.StatusDescription;
+            _cmdlet.WriteVerbose(Mask(node) + ": " + record.StatusDescription);
+        }
     });
 
     public void Verbose(string message) => _dispatcher.Post(() => _cmdlet.WriteVerbose(Mask(message)));
