@@ -13,12 +13,7 @@ internal static class SpecInput
     /// <summary>Loads and validates; prints every error as file:line:column and returns null when unusable.</summary>
     public static ClusterSpec? Load(string path, TextWriter error)
     {
-        if (!File.Exists(path))
-        {
-            error.WriteLine($"{path}: error SpecNotFound: no such file.");
-            return null;
-        }
-        var errors = SpecLoader.LoadAndValidate(File.ReadAllText(path), path, out var spec);
+        var errors = SpecLoader.LoadAndValidateFile(path, out var spec);
         if (errors.Count == 0) return spec;
         foreach (var e in errors) error.WriteLine(e.ToString());
         error.WriteLine($"{errors.Count} error(s) in {path}; nothing was changed.");

@@ -198,20 +198,8 @@ public abstract class DasCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Every problem of a spec file, parse and validation alike, in file order.</summary>
-    private protected static IReadOnlyList<SpecError> LoadAndValidate(string file, out ClusterSpec? spec)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-        {
-            spec = null;
-            return new[] { new SpecError(new SpecLocation(file, 0, 0), "SpecUnreadable", e.Message) };
-        }
-        return SpecLoader.LoadAndValidate(text, file, out spec);
-    }
+    private protected static IReadOnlyList<SpecError> LoadAndValidate(string file, out ClusterSpec? spec) =>
+        SpecLoader.LoadAndValidateFile(file, out spec);
 
     /// <summary>Writes a spec atomically; refuses to replace an existing file without <paramref name="force"/>.</summary>
     private protected bool TryWriteSpec(ClusterSpec spec, string file, bool force)

@@ -30,8 +30,7 @@ internal static class ApplyCommand
             var options = remote.Publish(result);
             options.BreakLock = result.GetValue(breakLock);
             if (result.GetValue(plan) is { } planFile) options.SavedPlan = SavedPlan.Load(planFile);
-            var names = options.Nodes is { Count: > 0 } ? options.Nodes : options.SavedPlan?.Nodes.Select(n => n.Node);
-            var nodes = NodeSelection.Resolve(loaded, names);
+            var nodes = ConfigurationPublisher.NodesFor(loaded, options);
             using var connections = remote.Connect(result, loaded);
             var reporter = new ConsoleProgress(nodes.Select(n => n.Name), result.GetValue(whatIf));
             var clock = Stopwatch.StartNew();

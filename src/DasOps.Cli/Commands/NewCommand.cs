@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using DasOps.Engine.Diagnostics;
 using System;
 using System.CommandLine;
@@ -26,9 +27,10 @@ internal static class NewCommand
         command.SetAction(result =>
         {
             ClusterSpec spec;
+            IReadOnlyList<SpecError> errors;
             try
             {
-                spec = ClusterScaffold.Create(new ScaffoldOptions
+                spec = ClusterScaffold.CreateValidated(new ScaffoldOptions
                 {
                     Product = result.GetValue(product),
                     Pattern = result.GetValue(pattern),
@@ -37,14 +39,13 @@ internal static class NewCommand
                     Database = result.GetValue(database),
                     Home = result.GetValue(home),
                     SshUser = result.GetValue(sshUser),
-                });
+                }, out errors);
             }
             catch (InputException e)
             {
                 Console.Error.WriteLine("error: " + e.Message);
                 return ExitCodes.InvalidInput;
             }
-            var errors = SpecValidator.Validate(spec);
             foreach (var e in errors) Console.Error.WriteLine(e.ToString());
             if (errors.Count > 0)
             {

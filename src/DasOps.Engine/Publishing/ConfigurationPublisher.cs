@@ -49,11 +49,14 @@ public sealed class ConfigurationPublisher
     /// writes unless every node still matches it. Throws like <see cref="PlanAsync"/>, and <see cref="ArgumentException"/>
     /// when the spec is not the one the saved plan was made from.
     /// </summary>
+    /// <summary>The nodes an apply works on: those named, else the saved plan's, else every DAS node of the spec.</summary>
+    public static IReadOnlyList<NodeSpec> NodesFor(ClusterSpec spec, PublishOptions options) =>
+        NodeSelection.Resolve(spec, options.Nodes is { Count: > 0 } ? options.Nodes : options.SavedPlan?.Nodes.Select(n => n.Node).ToList());
+
     public Task<IReadOnlyList<NodePublishResult>> ApplyAsync(PublishOptions options, CancellationToken cancellationToken)
     {
         var saved = options.SavedPlan;
-        var names = options.Nodes is { Count: > 0 } ? options.Nodes : saved?.Nodes.Select(n => n.Node).ToList();
-        var nodes = NodeSelection.Resolve(_spec, names);
+        var nodes = NodesFor(_spec, options);
         if (saved != null && saved.SpecSha256 != SavedPlan.FingerprintOf(_spec))
             throw new InputException(InputErrorKind.PlanInvalid, "the spec has changed since the saved plan was made; nothing was written. Make a new plan.");
         var publisher = new NodePublisher(_spec, _secrets, _shells, _reporter, LoadDriver(_spec));

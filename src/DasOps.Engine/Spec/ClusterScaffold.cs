@@ -26,6 +26,19 @@ public sealed class ScaffoldOptions
 /// <summary>Builds a new spec from scaffold options; the result still goes through <see cref="SpecValidator"/>.</summary>
 public static class ClusterScaffold
 {
+    /// <summary>
+    /// Scaffolds and validates, as `dasops new` and New-DasCluster both do: the spec, and every problem of it located at
+    /// <c>&lt;new&gt;</c>. Malformed options throw <see cref="InputException"/>.
+    /// </summary>
+    public static ClusterSpec CreateValidated(ScaffoldOptions options, out IReadOnlyList<SpecError> errors)
+    {
+        var spec = Create(options);
+        errors = SpecValidator.Validate(spec)
+            .Select(e => string.IsNullOrEmpty(e.Location.File) ? new SpecError(new SpecLocation(spec.SourceFile, 0, 0), e.Code, e.Message) : e)
+            .ToList();
+        return spec;
+    }
+
     public static ClusterSpec Create(ScaffoldOptions options)
     {
         var spec = new ClusterSpec

@@ -35,6 +35,26 @@ public static class SpecLoader
     }
 
     /// <summary>
+    /// Reads a spec file, loads and validates it: the one way both front ends read a spec. A missing or unreadable file
+    /// is a SpecNotFound or SpecUnreadable error at the file, like any other problem of the spec.
+    /// </summary>
+    public static IReadOnlyList<SpecError> LoadAndValidateFile(string path, out ClusterSpec? spec)
+    {
+        spec = null;
+        if (!File.Exists(path)) return new[] { new SpecError(new SpecLocation(path, 0, 0), "SpecNotFound", "no such file.") };
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            return new[] { new SpecError(new SpecLocation(path, 0, 0), "SpecUnreadable", e.Message) };
+        }
+        return LoadAndValidate(text, path, out spec);
+    }
+
+    /// <summary>
     /// Loads and validates in one pass, so a typo'd key and a bad host in the same file are reported together.
     /// </summary>
     public static IReadOnlyList<SpecError> LoadAndValidate(string yaml, string sourceName, out ClusterSpec? spec)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.Management.Automation;
 using DasOps.Engine.Diagnostics;
@@ -55,9 +56,10 @@ public sealed class NewDasClusterCommand : DasCmdlet
     protected override void ProcessRecord()
     {
         ClusterSpec spec;
+        IReadOnlyList<SpecError> problems;
         try
         {
-            spec = ClusterScaffold.Create(new ScaffoldOptions
+            spec = ClusterScaffold.CreateValidated(new ScaffoldOptions
             {
                 Product = EnumMap.ToEngine<Product>(Product),
                 Pattern = EnumMap.ToEngine<Pattern>(Pattern),
@@ -66,7 +68,7 @@ public sealed class NewDasClusterCommand : DasCmdlet
                 Database = Database,
                 Home = Home,
                 SshUser = SshUser,
-            });
+            }, out problems);
         }
         catch (InputException e)
         {
@@ -74,7 +76,7 @@ public sealed class NewDasClusterCommand : DasCmdlet
             return;
         }
 
-        var errors = DasErrors.Located(SpecValidator.Validate(spec), spec.SourceFile);
+        var errors = problems;
         if (errors.Count > 0)
         {
             WriteErrors(DasErrors.SpecInvalid(errors, Name));
