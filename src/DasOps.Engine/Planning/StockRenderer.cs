@@ -17,13 +17,8 @@ public static class StockRenderer
     public static IReadOnlyList<NodePlan> Render(ClusterSpec spec, ClusterSecrets secrets, string stockHome, string outputDirectory)
     {
         if (!Directory.Exists(stockHome)) throw new DirectoryNotFoundException($"product home {stockHome} does not exist.");
-        byte[]? driver = null;
-        if (SpecPaths.Resolve(spec, spec.JdbcDriver) is { } jar)
-        {
-            // Relative to the spec file, as apply reads it.
-            if (!File.Exists(jar)) throw new FileNotFoundException($"jdbcDriver {jar} does not exist.");
-            driver = File.ReadAllBytes(jar);
-        }
+        // Relative to the spec file, as apply reads it.
+        var driver = JdbcDriverFile.Read(spec);
 
         CurrentFile Read(string relative)
         {

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DasOps.Engine.Diagnostics;
+using DasOps.Engine.Planning;
 using DasOps.Engine.Remote;
 using DasOps.Engine.Secrets;
 using DasOps.Engine.Spec;
@@ -45,14 +46,15 @@ public sealed class ConfigurationPublisher
     }
 
     /// <summary>
-    /// Writes what differs, node by node: lock, read, plan, ShouldProcess, stage, switch. With a saved plan, no node
-    /// writes unless every node still matches it. Throws like <see cref="PlanAsync"/>, and <see cref="ArgumentException"/>
-    /// when the spec is not the one the saved plan was made from.
-    /// </summary>
     /// <summary>The nodes an apply works on: those named, else the saved plan's, else every DAS node of the spec.</summary>
     public static IReadOnlyList<NodeSpec> NodesFor(ClusterSpec spec, PublishOptions options) =>
         NodeSelection.Resolve(spec, options.Nodes is { Count: > 0 } ? options.Nodes : options.SavedPlan?.Nodes.Select(n => n.Node).ToList());
 
+    /// <summary>
+    /// Writes what differs, node by node: lock, read, plan, ShouldProcess, stage, switch. With a saved plan, no node
+    /// writes unless every node still matches it. Throws like <see cref="PlanAsync"/>, and <see cref="InputException"/>
+    /// (PlanInvalid) when the spec is not the one the saved plan was made from.
+    /// </summary>
     public Task<IReadOnlyList<NodePublishResult>> ApplyAsync(PublishOptions options, CancellationToken cancellationToken)
     {
         var saved = options.SavedPlan;
@@ -66,12 +68,5 @@ public sealed class ConfigurationPublisher
             (node, slots) => publisher.ApplyAsync(node, slots, gate, options.BreakLock, holder, cancellationToken));
     }
 
-    /// <summary>The JDBC driver jar the spec names, read once for every node; null when it names none.</summary>
-    private static byte[]? LoadDriver(ClusterSpec spec)
-    {
-        var path = SpecPaths.Resolve(spec, spec.JdbcDriver);
-        if (path == null) return null;
-        if (!File.Exists(path)) throw new InputException(InputErrorKind.FileNotFound, $"jdbcDriver {path} does not exist.", path);
-        return File.ReadAllBytes(path);
-    }
+    private static byte[]? LoadDriver(ClusterSpec spec) => JdbcDriverFile.Read(spec);
 }

@@ -92,7 +92,7 @@ public static class ClusterScaffold
         node.Host = host;
         foreach (var role in (roles ?? "").Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Select(r => r.Trim()))
         {
-            if (!Enum.TryParse<NodeRole>(role, true, out var parsed) || int.TryParse(role, out _))
+            if (!Enum.TryParse<NodeRole>(role, true, out var parsed) || int.TryParse(role, out _) || !Enum.IsDefined(typeof(NodeRole), parsed))
                 throw new InputException(InputErrorKind.ParameterInvalid, $"node '{text}': unknown role '{role}'; roles are {string.Join(", ", Enum.GetNames(typeof(NodeRole)))}.");
             node.Roles.Add(parsed);
         }

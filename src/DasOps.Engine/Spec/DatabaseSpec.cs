@@ -30,7 +30,7 @@ public sealed class DatabaseSpec : SpecElement
 
     public string DriverClassName { get; set; } = "com.mysql.jdbc.Driver";
 
-    public string JdbcUrl(string database) => $"jdbc:mysql://{Host}:{Port}/{database}";
+    public string JdbcUrl(string database) => $"jdbc:mysql://{Identifiers.ForUrl(Host)}:{Port}/{database}";
 }
 
 /// <summary>The four databases of seeds 002/003; each overridable.</summary>

@@ -213,7 +213,7 @@ public static class SpecLoader
         node.SparkLocalIp = n.String("sparkLocalIp");
         foreach (var (value, at) in n.List("roles") ?? new List<(string, YamlNode)>())
         {
-            if (Enum.TryParse<NodeRole>(value, true, out var role) && !int.TryParse(value, out _)) node.Roles.Add(role);
+            if (value.IndexOf(',') < 0 && Enum.TryParse<NodeRole>(value, true, out var role) && !int.TryParse(value, out _) && Enum.IsDefined(typeof(NodeRole), role)) node.Roles.Add(role);
             else n.Error(at, "UnknownRole", $"unknown role '{value}'; roles are {string.Join(", ", Enum.GetNames(typeof(NodeRole)))}.");
         }
         n.RejectUnknownKeys(node.Name.Length > 0 ? $"node '{node.Name}'" : "a node");

@@ -33,6 +33,8 @@ public static class SpecValidator
         if (spec.Product == Product.StreamProcessor)
             Error(spec, "product", "UnsupportedProduct", "StreamProcessor clusters are not supported yet; use Das or IsAnalytics.");
 
+        if (spec.Defaults.SshUser != null && !Identifiers.IsUnixUser(spec.Defaults.SshUser))
+            Error(spec.Defaults, "sshUser", "InvalidUserName", $"defaults.sshUser '{spec.Defaults.SshUser}' is not a login name (letters, digits, '_', '.', '-'; at most 32).");
         ValidateNodes(spec, Error);
         ValidateTopology(spec, Error);
         ValidateDatabase(spec, Error);
@@ -62,6 +64,8 @@ public static class SpecValidator
 
             if (!Identifiers.IsHost(node.Host))
                 error(node, "host", "InvalidHostName", $"node '{node.Name}': '{node.Host}' is not a valid host name or IP address.");
+            if (node.SshUser != null && !Identifiers.IsUnixUser(node.SshUser))
+                error(node, "sshUser", "InvalidUserName", $"node '{node.Name}': sshUser '{node.SshUser}' is not a login name (letters, digits, '_', '.', '-'; at most 32).");
             if (node.SshHost != null && !Identifiers.IsHost(node.SshHost))
                 error(node, "sshHost", "InvalidHostName", $"node '{node.Name}': sshHost '{node.SshHost}' is not a valid host name, alias or IP address.");
 
@@ -176,6 +180,9 @@ public static class SpecValidator
             if (!Identifiers.IsSqlIdentifier(value))
                 error(db.Names, key, "InvalidDatabaseName",
                     $"database name '{value}' ({key}) is not a plain identifier: use letters, digits and '_', starting with a letter or '_', at most 64.");
+            else if (Identifiers.IsSystemDatabase(value))
+                error(db.Names, key, "SystemDatabaseName",
+                    $"database name '{value}' ({key}) is one of the server's own schemas; the cluster's user must not be granted on it.");
         }
     }
 

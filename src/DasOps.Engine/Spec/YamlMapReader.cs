@@ -78,7 +78,9 @@ internal sealed class YamlMapReader
     {
         var text = String(key);
         if (text == null) return null;
-        if (System.Enum.TryParse<T>(text, true, out var value) && !int.TryParse(text, out _)) return value;
+        // TryParse also takes numbers and comma-combined names ("IsAnalytics, Das"); only one defined name is a value.
+        if (text.IndexOf(',') < 0 && System.Enum.TryParse<T>(text, true, out var value) && !int.TryParse(text, out _)
+            && System.Enum.IsDefined(typeof(T), value)) return value;
         Error(Node(key)!, "InvalidValue",
             $"'{key}' must be one of {string.Join(", ", System.Enum.GetNames(typeof(T)))}, not '{text}'.");
         return null;

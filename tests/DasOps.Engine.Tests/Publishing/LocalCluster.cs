@@ -23,7 +23,10 @@ public sealed class LocalCluster : IDisposable
         if (withDriver)
         {
             Driver = Path.Combine(Root, "mysql-connector-java-5.1.49.jar");
-            File.WriteAllBytes(Driver, Enumerable.Range(0, 70_000).Select(i => (byte)(i * 31 % 251)).ToArray());
+            // A jar is a zip: DasOps refuses anything else as a driver.
+            using var jar = System.IO.Compression.ZipFile.Open(Driver, System.IO.Compression.ZipArchiveMode.Create);
+            using var entry = jar.CreateEntry("com/mysql/jdbc/Driver.class", System.IO.Compression.CompressionLevel.NoCompression).Open();
+            entry.Write(Enumerable.Range(0, 70_000).Select(i => (byte)(i * 31 % 251)).ToArray());
         }
         Spec = SpecFor(dbUser, withSymlink);
     }

@@ -35,7 +35,10 @@ public sealed class LabCluster : IDisposable
         Directory = Path.Combine(Path.GetTempPath(), "dasops-it-" + Guid.NewGuid().ToString("N").Substring(0, 10));
         System.IO.Directory.CreateDirectory(Directory);
         Driver = Path.Combine(Directory, DriverName);
-        File.WriteAllBytes(Driver, RandomNumberGenerator.GetBytes(300_000));
+        // A jar is a zip: DasOps refuses anything else as a driver.
+        using (var jar = System.IO.Compression.ZipFile.Open(Driver, System.IO.Compression.ZipArchiveMode.Create))
+        using (var entry = jar.CreateEntry("com/mysql/jdbc/Driver.class", System.IO.Compression.CompressionLevel.NoCompression).Open())
+            entry.Write(RandomNumberGenerator.GetBytes(300_000));
         SpecPath = WriteSpec("spec.yaml", dbUser);
         Spec = SpecLoader.LoadFile(SpecPath);
         Assert.Empty(SpecValidator.Validate(Spec));
