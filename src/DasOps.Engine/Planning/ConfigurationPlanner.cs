@@ -62,9 +62,7 @@ public static class ConfigurationPlanner
             var desired = content.Encode(desiredText);
             var desiredHash = Hashing.Sha256(desired);
             var changed = desiredHash != current.Hash;
-            var diff = changed
-                ? SecretMasker.Apply(UnifiedDiff.Create(content.Text, desiredText, $"a/{node}/{edit.Path}", $"b/{node}/{edit.Path}"), context.Secrets.Values)
-                : "";
+            var diff = changed ? MaskedDiff(edit.Path, content.Text, desiredText, $"a/{node}/{edit.Path}", $"b/{node}/{edit.Path}", context.Secrets.Values) : "";
             var mode = edit.HoldsSecrets(context) ? Modes.Secret : edit.Path.EndsWith(".sh", StringComparison.Ordinal) ? Modes.Script : Modes.Plain;
             return new FilePlan(node, edit.Path, changed ? FileChange.Modified : FileChange.Unchanged, current.Hash, desiredHash, diff, mode, desired);
         }
@@ -76,6 +74,18 @@ public static class ConfigurationPlanner
         {
             throw new ConfigEditException(edit.Path, 0, 0, e.Message, e, node);
         }
+    }
+
+    /// <summary>
+    /// The diff as shown: both sides masked by structure first (old secrets included), then by value. When only secret
+    /// values differ the masked sides are equal, and the diff says so instead of showing nothing.
+    /// </summary>
+    internal static string MaskedDiff(string path, string current, string desired, string currentLabel, string desiredLabel, IEnumerable<string> secrets)
+    {
+        var before = StructuralMasker.Apply(path, current);
+        var after = StructuralMasker.Apply(path, desired);
+        if (before == after) return $"--- {currentLabel}\n+++ {desiredLabel}\n# only secret values differ ({SecretMasker.Mask})\n";
+        return SecretMasker.Apply(UnifiedDiff.Create(before, after, currentLabel, desiredLabel), secrets);
     }
 
     private static FilePlan PlanBinary(string node, string path, CurrentFile current, byte[] desired, int mode)

@@ -5,10 +5,16 @@ using DasOps.Engine.Config.Xml;
 
 namespace DasOps.Engine.Secrets;
 
-/// <summary>Replaces every secret, raw or as it appears escaped in XML, with a fixed mask before text is shown.</summary>
+/// <summary>
+/// Replaces every secret of the run, raw or as it appears escaped in XML or SQL, with a fixed mask before text is
+/// shown. The second net behind <see cref="StructuralMasker"/>: only values of at least <see cref="MinimumLength"/>
+/// characters, since masking every "x" in a diff would garble it and reveal the password by its gaps.
+/// </summary>
 public static class SecretMasker
 {
     public const string Mask = "********";
+
+    public const int MinimumLength = 4;
 
     public static string Apply(string text, IEnumerable<string> secrets)
     {
@@ -21,7 +27,7 @@ public static class SecretMasker
 
     private static IEnumerable<string> Forms(IEnumerable<string> secrets)
     {
-        foreach (var secret in secrets.Where(s => !string.IsNullOrEmpty(s)))
+        foreach (var secret in secrets.Where(s => !string.IsNullOrEmpty(s) && s.Length >= MinimumLength))
         {
             yield return secret;
             yield return XmlTextEscaping.EscapeText(secret);
