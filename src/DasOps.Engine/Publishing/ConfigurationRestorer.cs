@@ -87,7 +87,7 @@ public sealed class ConfigurationRestorer
 
             _reporter.NodeProgress(node.Name, "switching", 80);
             var changes = entries.Where(e => decisions.TryGetValue(e.Path, out var d) && d != "same").Select(e => (decisions[e.Path], e.Path)).ToList();
-            await NodeWriter.CommitAsync(shell, home, newId, null, changes, CancellationToken.None).ConfigureAwait(false);
+            await NodeWriter.CommitAsync(shell, home, newId, null, _spec.KeepBackupsOrDefault, changes, CancellationToken.None).ConfigureAwait(false);
             return Done(new NodePublishResult(node.Name, PublishStatus.Changed, Results(node.Name, entries, decisions, written: true), clock.Elapsed,
                 backupId: newId, restoredFrom: source));
         }

@@ -54,11 +54,14 @@ internal static class NodeWriter
         }
     }
 
-    /// <summary>Renames each staged file into place ("put") or removes a target ("del"), then sets the Spark link.</summary>
-    public static async Task CommitAsync(IRemoteShell shell, string home, string backupId, string? link,
+    /// <summary>
+    /// Renames each staged file into place ("put") or removes a target ("del"), sets the Spark link, then keeps only the
+    /// newest <paramref name="keepBackups"/> switched backups.
+    /// </summary>
+    public static async Task CommitAsync(IRemoteShell shell, string home, string backupId, string? link, int keepBackups,
         IEnumerable<(string Operation, string Path)> changes, CancellationToken cancellationToken)
     {
-        var args = new List<string> { home, backupId, link ?? "" };
+        var args = new List<string> { home, backupId, link ?? "", keepBackups.ToString(CultureInfo.InvariantCulture) };
         foreach (var (operation, path) in changes) args.AddRange(new[] { operation, path, StagedName(path) });
         var result = await shell.RunAsync(RemoteCommand.Script(RemoteScripts.Commit, args, null, CommitTimeout, "switch files"), cancellationToken)
             .ConfigureAwait(false);

@@ -116,13 +116,15 @@ echo STAGED
 ";
 
     /// <summary>
-    /// $1 home, $2 backup id ("" for none), $3 Spark link, then per change: put|del, path, staged name.
-    /// The switch: marks the backup as switched, then renames each staged file over its target (rename within a
+    /// $1 home, $2 backup id ("" for none), $3 Spark link, $4 backups to keep, then per change: put|del, path, staged
+    /// name. The switch: marks the backup as switched, then renames each staged file over its target (rename within a
     /// directory is atomic) and sets the Spark link. Hangups are ignored so a dropped connection cannot stop it halfway.
+    /// Then prunes: only the newest $4 switched backups stay, since old ones hold old passwords. Only names shaped like
+    /// DasOps backup ids are removed, and nothing when .dasops or its backups directory is a link.
     /// </summary>
     public const string Commit = @"trap '' HUP INT TERM PIPE
 " + HomeOrFail + @"
-home=$1 id=$2 link=$3; shift 3
+home=$1 id=$2 link=$3 keep=$4; shift 4
 rc=0
 [ -z ""$id"" ] || : > "".dasops/backups/$id/switched"" || rc=3
 while [ $# -ge 3 ]; do
@@ -137,6 +139,15 @@ if [ -n ""$link"" ]; then
   elif [ -e ""$link"" ] && [ ! -L ""$link"" ]; then echo ""$link: exists and is not a symbolic link; not replaced"" >&2; rc=3
   else ln -sfn -- ""$home"" ""$link"" || { echo ""$link: cannot create the symbolic link"" >&2; rc=3; }
   fi
+fi
+if [ -n ""$id"" ] && [ ""$rc"" = 0 ] && [ ! -L .dasops ] && [ ! -L .dasops/backups ] && [ -d .dasops/backups ]; then
+  n=0
+  for d in $(ls -1 .dasops/backups | grep -E '^[0-9]{8}T[0-9]{6}[.][0-9]{3}Z$' | sort -r); do
+    p=.dasops/backups/$d
+    { [ -d ""$p"" ] && [ ! -L ""$p"" ] && [ -e ""$p/switched"" ]; } || continue
+    n=$((n + 1))
+    [ ""$n"" -le ""$keep"" ] || rm -rf -- ""$p""
+  done
 fi
 exit $rc
 ";
@@ -202,9 +213,12 @@ echo STAGED
     /// </summary>
     private const string BackupFunction = @"backup() {
   stride=$1; shift
-  for d in .dasops/backups/*; do
-    if [ -d ""$d"" ] && [ ! -e ""$d/switched"" ]; then rm -rf -- ""$d""; fi
-  done
+  if [ ! -L .dasops ] && [ ! -L .dasops/backups ]; then
+    for d in $(ls -1 .dasops/backups | grep -E '^[0-9]{8}T[0-9]{6}[.][0-9]{3}Z$'); do
+      d=.dasops/backups/$d
+      if [ -d ""$d"" ] && [ ! -L ""$d"" ] && [ ! -e ""$d/switched"" ]; then rm -rf -- ""$d""; fi
+    done
+  fi
   mkdir -- ""$b"" || { echo ""$b: cannot create the backup directory"" >&2; return 1; }
   made_backup=1
   {

@@ -34,6 +34,13 @@ public sealed class ClusterSpec : SpecElement
 
     public List<NodeSpec> Nodes { get; set; } = new List<NodeSpec>();
 
+    /// <summary>How many switched backups each node keeps (keepBackups); older ones hold old passwords and are pruned.</summary>
+    public int? KeepBackups { get; set; }
+
+    public const int DefaultKeepBackups = 5;
+
+    public int KeepBackupsOrDefault => KeepBackups ?? DefaultKeepBackups;
+
     public NodeSpec? FindNode(string name) =>
         Nodes.FirstOrDefault(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase));
 

@@ -117,6 +117,7 @@ public static class SpecLoader
         spec.SshConfig = r.String("sshConfig");
         spec.KnownHosts = r.String("knownHosts");
         spec.JdbcDriver = r.String("jdbcDriver");
+        spec.KeepBackups = r.Int("keepBackups");
 
         if (r.Map("defaults") is { } defaults)
         {

@@ -35,6 +35,8 @@ public static class SpecValidator
 
         if (spec.Defaults.SshUser != null && !Identifiers.IsUnixUser(spec.Defaults.SshUser))
             Error(spec.Defaults, "sshUser", "InvalidUserName", $"defaults.sshUser '{spec.Defaults.SshUser}' is not a login name (letters, digits, '_', '.', '-'; at most 32).");
+        if (spec.KeepBackups is { } keep && (keep < 1 || keep > 1000))
+            Error(spec, "keepBackups", "KeepBackupsOutOfRange", $"keepBackups must be from 1 to 1000, not {keep}: the newest backup is what a restore puts back.");
         ValidateNodes(spec, Error);
         ValidateTopology(spec, Error);
         ValidateDatabase(spec, Error);

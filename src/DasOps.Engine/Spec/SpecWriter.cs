@@ -18,6 +18,7 @@ public static class SpecWriter
         Add(root, "sshConfig", spec.SshConfig);
         Add(root, "knownHosts", spec.KnownHosts);
         Add(root, "jdbcDriver", spec.JdbcDriver);
+        Add(root, "keepBackups", spec.KeepBackups);
 
         var defaults = new YamlMappingNode();
         Add(defaults, "sshUser", spec.Defaults.SshUser);
