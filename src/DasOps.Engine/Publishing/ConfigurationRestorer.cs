@@ -71,6 +71,7 @@ public sealed class ConfigurationRestorer
                 throw new NodeOperationException(node.Name, NodeFailure.CommandFailed, e.Message);
             }
             var (source, entries) = manifest;
+            RefuseUnmanaged(node, source, entries);
 
             if (!_reporter.ShouldProcess(node.Name, $"restore {entries.Count} file(s) from backup {source}"))
                 return Done(new NodePublishResult(node.Name, PublishStatus.Skipped, Results(node.Name, entries, null), clock.Elapsed, restoredFrom: source));
@@ -107,6 +108,24 @@ public sealed class ConfigurationRestorer
             if (holding) slots.Release();
         }
     }
+
+    /// <summary>
+    /// A backup's manifest comes from the node, so it is input: every path must be one this spec manages on this node,
+    /// relative and without '..', or nothing is restored.
+    /// </summary>
+    private void RefuseUnmanaged(NodeSpec node, string source, IReadOnlyList<BackupEntry> entries)
+    {
+        var managed = new HashSet<string>(ConfigurationPlanner.TextPathsOf(_spec, node), StringComparer.Ordinal);
+        if (ConfigurationPlanner.DriverPathOf(_spec) is { } driver) managed.Add(driver);
+        var refused = entries.Select(e => e.Path).Where(p => !IsPlainRelative(p) || !managed.Contains(p)).ToList();
+        if (refused.Count > 0)
+            throw new NodeOperationException(node.Name, NodeFailure.Refused,
+                $"node {node.Name}: backup {source} names path(s) this spec does not manage ({string.Join(", ", refused.Select(p => "'" + p + "'"))}); nothing was restored.");
+    }
+
+    private static bool IsPlainRelative(string path) =>
+        path.Length > 0 && path[0] != '/' && path.Split('/').All(segment => segment.Length > 0 && segment != "." && segment != "..")
+        && path.All(c => !char.IsControl(c));
 
     private static async Task<string> RunAsync(IRemoteShell shell, string script, IReadOnlyList<string> args, string step, CancellationToken cancellationToken)
     {

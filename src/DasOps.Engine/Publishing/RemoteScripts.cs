@@ -189,6 +189,7 @@ decide() {
          [ ""$(stat -c '%a %u:%g' -- ""$1"")"" = ""$(stat -c '%a %u:%g' -- ""$s/$1"")"" ]; then
       printf 'same\t%s\n' ""$1""
     else
+      [ -f ""$s/$1"" ] && [ ! -L ""$s/$1"" ] || { echo ""$1: its copy in backup $src is not a plain file; refusing to restore it"" >&2; return 1; }
       cp -p -- ""$s/$1"" ""$3"" || { echo ""$1: cannot copy it from backup $src"" >&2; return 1; }
       h=$(sha256sum < ""$3"")
       [ ""${h%% *}"" = ""$4"" ] || { echo ""$1: its copy in backup $src does not match that backup's manifest"" >&2; return 1; }
