@@ -50,4 +50,23 @@ internal static class Modes
     public const int Secret = 0x180;   // 0600
     public const int Plain = 0x1A4;    // 0644
     public const int Script = 0x1ED;   // 0755
+
+    private const int Permissions = 0x1FF;   // 0777
+    private const int OwnerRead = 0x100;
+    private const int OwnerExecute = 0x40;
+
+    /// <summary>
+    /// The mode a file is written with: the planned one, but never looser than the file has now (a file someone made
+    /// 0600 stays 0600). A script the plan makes executable keeps its owner's execute bit when its owner can read it.
+    /// </summary>
+    public static int NeverLooser(int planned, int? current)
+    {
+        if (!(current is int now)) return planned;
+        var mode = planned & now & Permissions;
+        if ((planned & OwnerExecute) != 0 && (now & OwnerRead) != 0) mode |= OwnerExecute;
+        return mode;
+    }
+
+    /// <summary>The file grants more than the plan allows: a secret file must be rewritten to tighten it.</summary>
+    public static bool Looser(int current, int planned) => (current & Permissions & ~planned) != 0;
 }

@@ -21,8 +21,8 @@ public sealed class FilePublishResult
         Diff = diff;
     }
 
-    internal static FilePublishResult FromPlan(FilePlan plan, int? currentMode, bool needsWrite, bool written) =>
-        new FilePublishResult(plan.Node, plan.Path, plan.Change, plan.CurrentHash, plan.DesiredHash, plan.Mode, currentMode, needsWrite, written, plan.Diff);
+    internal static FilePublishResult FromPlan(FilePlan plan, int? currentMode, int mode, bool needsWrite, bool written) =>
+        new FilePublishResult(plan.Node, plan.Path, plan.Change, plan.CurrentHash, plan.DesiredHash, mode, currentMode, needsWrite, written, plan.Diff);
 
     public string Node { get; }
 

@@ -16,4 +16,7 @@ internal sealed class FileWrite
     public string? Owner { get; }
     public int? CurrentMode { get; }
     public string Path => Plan.Path;
+
+    /// <summary>The mode written: the plan's, never looser than the file's current one.</summary>
+    public int Mode => Modes.NeverLooser(Plan.Mode, CurrentMode);
 }

@@ -38,7 +38,8 @@ internal sealed class NodeChanges
         {
             snapshot.Files.TryGetValue(file.Path, out var live);
             var exists = live != null && live.Kind == LiveFileKind.Regular;
-            var modeTooOpen = file.HoldsSecrets && exists && live!.Mode != file.Mode;
+            // Stricter than 0600 is left alone (rewriting it every run would never converge); looser is tightened.
+            var modeTooOpen = file.HoldsSecrets && exists && Modes.Looser(live!.Mode, file.Mode);
             if (file.Change != FileChange.Unchanged || modeTooOpen)
                 writes.Add(new FileWrite(file, exists ? live!.Owner : null, exists ? live!.Mode : (int?)null));
         }
@@ -57,7 +58,7 @@ internal sealed class NodeChanges
         {
             Snapshot.Files.TryGetValue(f.Path, out var live);
             var mode = live != null && live.Kind == LiveFileKind.Regular ? live.Mode : (int?)null;
-            return FilePublishResult.FromPlan(f, mode, toWrite.Contains(f.Path), written && toWrite.Contains(f.Path));
+            return FilePublishResult.FromPlan(f, mode, Modes.NeverLooser(f.Mode, mode), toWrite.Contains(f.Path), written && toWrite.Contains(f.Path));
         }).ToList();
     }
 

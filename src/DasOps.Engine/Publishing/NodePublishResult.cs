@@ -80,7 +80,7 @@ public sealed class NodePublishResult
         string.Join(" and ", new[] { files > 0 ? $"{files} file(s)" : null, LinkChange != null ? "the Spark link" : null }.Where(p => p != null));
 
     internal static NodePublishResult Failed(string node, string error, NodeFailure failure, TimeSpan duration, NodePlan? plan = null) =>
-        new NodePublishResult(node, PublishStatus.Failed, plan == null ? Array.Empty<FilePublishResult>() : plan.Files.Select(f => FilePublishResult.FromPlan(f, null, f.Change != FileChange.Unchanged, false)).ToList(),
+        new NodePublishResult(node, PublishStatus.Failed, plan == null ? Array.Empty<FilePublishResult>() : plan.Files.Select(f => FilePublishResult.FromPlan(f, null, f.Mode, f.Change != FileChange.Unchanged, false)).ToList(),
             duration, plan, error: error, failure: failure);
 
     public override string ToString() => $"{Node}: {Status}" + (Error != null ? " - " + Error : "");

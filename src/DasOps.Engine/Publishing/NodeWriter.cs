@@ -38,7 +38,7 @@ internal static class NodeWriter
                 args.AddRange(new[]
                 {
                     w.Path, StagedName(w.Path), w.Plan.CurrentHash ?? "-", w.Plan.DesiredHash,
-                    Convert.ToString(w.Plan.Mode, 8), w.Owner ?? "-",
+                    Convert.ToString(w.Mode, 8), w.Owner ?? "-",
                 });
             }
             // Generous for a slow link: the jar may be megabytes; small config files take milliseconds.

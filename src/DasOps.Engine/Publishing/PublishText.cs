@@ -58,7 +58,12 @@ public static class PublishText
         var label = file.ModeOnly ? "mode" : PlanText.Label(file.Change);
         sb.Append("  ").Append(label.PadRight(9)).Append(' ').Append(file.Path);
         if (file.ModeOnly) sb.Append("  ").Append(FilePublishResult.Octal(file.CurrentMode ?? 0)).Append(" -> ").Append(FilePublishResult.Octal(file.Mode));
-        else if (file.Change != FileChange.Unchanged) sb.Append("  ").Append(Short(file.CurrentHash)).Append(" -> ").Append(Short(file.DesiredHash));
+        else if (file.Change != FileChange.Unchanged)
+        {
+            sb.Append("  ").Append(Short(file.CurrentHash)).Append(" -> ").Append(Short(file.DesiredHash));
+            // Any mode change shows, not only a secret file's.
+            if (file.CurrentMode is int now && now != file.Mode) sb.Append("  mode ").Append(FilePublishResult.Octal(now)).Append(" -> ").Append(FilePublishResult.Octal(file.Mode));
+        }
         if (file.Mode == 0x180) sb.Append("  (0600)");
         sb.Append('\n');
     }

@@ -138,7 +138,7 @@ public class MinimumHaRenderTests : System.IDisposable
     {
         var plan = _r.Plans.Single(p => p.Node == "node1");
         var secretFiles = plan.Files.Where(f => f.HoldsSecrets).Select(f => f.Path).OrderBy(p => p).ToList();
-        Assert.Equal(new[] { AnalyticsDs, MasterDs, "repository/conf/carbon.xml" }.OrderBy(p => p), secretFiles);
+        Assert.Equal(new[] { AnalyticsDs, MasterDs, "repository/conf/carbon.xml", "repository/conf/user-mgt.xml" }.OrderBy(p => p), secretFiles);
         var mode = System.IO.File.GetUnixFileMode(_r.PathOf("node1", MasterDs));
         Assert.Equal(System.IO.UnixFileMode.UserRead | System.IO.UnixFileMode.UserWrite, mode);
         foreach (var file in plan.Files)

@@ -13,7 +13,8 @@ public sealed class CarbonXmlEdit : XmlConfigEdit
 {
     public override string Path => "repository/conf/carbon.xml";
 
-    public override bool HoldsSecrets(RenderContext context) => context.Spec.DepSync is { Enabled: true };
+    // The keystore and trust-store passwords are in carbon.xml whatever the spec says, and the SVN password with dep-sync.
+    public override bool HoldsSecrets(RenderContext context) => true;
 
     protected override void Edit(XmlTextDocument document, RenderContext context)
     {

@@ -8,6 +8,9 @@ public sealed class UserMgtEdit : XmlConfigEdit
 {
     public override string Path => "repository/conf/user-mgt.xml";
 
+    // The admin user's password (<AdminUser><Password>) lives here.
+    public override bool HoldsSecrets(RenderContext context) => true;
+
     protected override void Edit(XmlTextDocument document, RenderContext context)
     {
         var root = RequireRoot(document, "UserManager");
