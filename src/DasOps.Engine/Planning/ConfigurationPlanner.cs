@@ -27,6 +27,13 @@ public static class ConfigurationPlanner
     public static IReadOnlyList<string> TextPathsOf(ClusterSpec spec, NodeSpec node) =>
         EditsFor(spec, node, new ClusterSecrets()).Select(e => e.Path).ToList();
 
+    /// <summary>The files of a node that hold passwords: written 0600, and their hashes are shown keyed.</summary>
+    public static ISet<string> SecretPathsOf(ClusterSpec spec, NodeSpec node)
+    {
+        var context = new RenderContext(spec, node, new ClusterSecrets());
+        return new HashSet<string>(DasConfiguration.Edits.Where(e => e.AppliesTo(context) && e.HoldsSecrets(context)).Select(e => e.Path), StringComparer.Ordinal);
+    }
+
     /// <summary>Where the JDBC driver jar goes on the node, when the spec names one.</summary>
     public static string? DriverPathOf(ClusterSpec spec) =>
         spec.JdbcDriver == null ? null : DriverDirectory + "/" + System.IO.Path.GetFileName(spec.JdbcDriver);

@@ -1,3 +1,5 @@
+using DasOps.Engine.Secrets;
+
 namespace DasOps.Engine.Planning;
 
 public enum FileChange
@@ -43,6 +45,11 @@ public sealed class FilePlan
     internal byte[] Desired { get; }
 
     public bool HoldsSecrets => Mode == Modes.Secret;
+
+    /// <summary>The hash as shown and saved: keyed for a file holding a password (<see cref="SecretFileHash"/>), so it cannot be brute-forced.</summary>
+    public string? ShownCurrentHash => HoldsSecrets ? SecretFileHash.Of(CurrentHash) : CurrentHash;
+
+    public string ShownDesiredHash => HoldsSecrets ? SecretFileHash.Of(DesiredHash)! : DesiredHash;
 }
 
 internal static class Modes

@@ -18,7 +18,7 @@ public static class PlanText
             foreach (var file in plan.Files)
             {
                 sb.Append("  ").Append(Label(file.Change).PadRight(9)).Append(' ').Append(file.Path);
-                if (file.Change != FileChange.Unchanged) sb.Append("  ").Append(Short(file.CurrentHash)).Append(" -> ").Append(Short(file.DesiredHash));
+                if (file.Change != FileChange.Unchanged) sb.Append("  ").Append(Short(file.ShownCurrentHash)).Append(" -> ").Append(Short(file.ShownDesiredHash));
                 if (file.HoldsSecrets) sb.Append("  (0600)");
                 sb.Append('\n');
             }

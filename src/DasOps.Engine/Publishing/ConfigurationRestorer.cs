@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using DasOps.Engine.Diagnostics;
 using DasOps.Engine.Planning;
 using DasOps.Engine.Remote;
+using DasOps.Engine.Secrets;
 using DasOps.Engine.Spec;
 
 namespace DasOps.Engine.Publishing;
@@ -72,24 +73,25 @@ public sealed class ConfigurationRestorer
             }
             var (source, entries) = manifest;
             RefuseUnmanaged(node, source, entries);
+            var secretPaths = ConfigurationPlanner.SecretPathsOf(_spec, node);
 
             if (!_reporter.ShouldProcess(node.Name, $"restore {entries.Count} file(s) from backup {source}"))
-                return Done(new NodePublishResult(node.Name, PublishStatus.Skipped, Results(node.Name, entries, null), clock.Elapsed, restoredFrom: source));
+                return Done(new NodePublishResult(node.Name, PublishStatus.Skipped, Results(node.Name, secretPaths, entries, null), clock.Elapsed, restoredFrom: source));
 
             var newId = NodeWriter.NewBackupId(DateTime.UtcNow);
             var args = new List<string> { home, source, newId };
-            foreach (var e in entries) args.AddRange(new[] { e.Path, e.Existed ? "file" : "absent", NodeWriter.StagedName(e.Path), e.Hash ?? "-" });
+            var fields = entries.SelectMany(e => new[] { e.Path, e.Existed ? "file" : "absent", NodeWriter.StagedName(e.Path), e.Hash ?? "-" });
             _reporter.NodeProgress(node.Name, $"staging {entries.Count} file(s) from backup {source}", 40);
-            var staged = await RunAsync(shell, RemoteScripts.StageRestore, args, "staging the backed-up files", cancellationToken).ConfigureAwait(false);
+            var staged = await RunAsync(shell, RemoteScripts.StageRestore, args, "staging the backed-up files", cancellationToken, NodeWriter.StdinFields(fields)).ConfigureAwait(false);
             var decisions = staged.Replace("\r", "").Split('\n').Select(l => l.Split(new[] { '\t' }, 2)).Where(f => f.Length == 2)
                 .ToDictionary(f => f[1], f => f[0], StringComparer.Ordinal);
             if (staged.Contains("NOTHING"))
-                return Done(new NodePublishResult(node.Name, PublishStatus.Unchanged, Results(node.Name, entries, decisions), clock.Elapsed, restoredFrom: source));
+                return Done(new NodePublishResult(node.Name, PublishStatus.Unchanged, Results(node.Name, secretPaths, entries, decisions), clock.Elapsed, restoredFrom: source));
 
             _reporter.NodeProgress(node.Name, "switching", 80);
             var changes = entries.Where(e => decisions.TryGetValue(e.Path, out var d) && d != "same").Select(e => (decisions[e.Path], e.Path)).ToList();
             await NodeWriter.CommitAsync(shell, home, newId, null, _spec.KeepBackupsOrDefault, changes, CancellationToken.None).ConfigureAwait(false);
-            return Done(new NodePublishResult(node.Name, PublishStatus.Changed, Results(node.Name, entries, decisions, written: true), clock.Elapsed,
+            return Done(new NodePublishResult(node.Name, PublishStatus.Changed, Results(node.Name, secretPaths, entries, decisions, written: true), clock.Elapsed,
                 backupId: newId, restoredFrom: source));
         }
         catch (Exception e) when (!(e is OutOfMemoryException))
@@ -127,15 +129,16 @@ public sealed class ConfigurationRestorer
         path.Length > 0 && path[0] != '/' && path.Split('/').All(segment => segment.Length > 0 && segment != "." && segment != "..")
         && path.All(c => !char.IsControl(c));
 
-    private static async Task<string> RunAsync(IRemoteShell shell, string script, IReadOnlyList<string> args, string step, CancellationToken cancellationToken)
+    private static async Task<string> RunAsync(IRemoteShell shell, string script, IReadOnlyList<string> args, string step, CancellationToken cancellationToken,
+        byte[]? standardInput = null)
     {
-        var result = await shell.RunAsync(RemoteCommand.Script(script, args, null, StepTimeout, step), cancellationToken).ConfigureAwait(false);
+        var result = await shell.RunAsync(RemoteCommand.Script(script, args, standardInput, StepTimeout, step), cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded) throw NodeOperationException.FromResult(shell.Node, step, result);
         return result.Output;
     }
 
     /// <summary>Per-file results: a restored file's desired hash is the backup's; a removed one has none.</summary>
-    private static IReadOnlyList<FilePublishResult> Results(string node, IReadOnlyList<BackupEntry> entries, IReadOnlyDictionary<string, string>? decisions,
+    private static IReadOnlyList<FilePublishResult> Results(string node, ISet<string> secretPaths, IReadOnlyList<BackupEntry> entries, IReadOnlyDictionary<string, string>? decisions,
         bool written = false) =>
         entries.Select(e =>
         {
@@ -143,7 +146,8 @@ public sealed class ConfigurationRestorer
             var mode = e.Mode != null ? Convert.ToInt32(e.Mode, 8) : 0;
             // A path the backup lacks is removed: Modified, with no desired hash.
             var change = decision == "same" ? FileChange.Unchanged : FileChange.Modified;
-            return new FilePublishResult(node, e.Path, change, null, e.Hash, mode, null, decision != "same", written && decision != "same", "");
+            var hash = secretPaths.Contains(e.Path) ? SecretFileHash.Of(e.Hash) : e.Hash;
+            return new FilePublishResult(node, e.Path, change, null, hash, mode, null, decision != "same", written && decision != "same", "");
         }).ToList();
 
     private NodePublishResult Done(NodePublishResult result)

@@ -22,7 +22,7 @@ public sealed class FilePublishResult
     }
 
     internal static FilePublishResult FromPlan(FilePlan plan, int? currentMode, int mode, bool needsWrite, bool written) =>
-        new FilePublishResult(plan.Node, plan.Path, plan.Change, plan.CurrentHash, plan.DesiredHash, mode, currentMode, needsWrite, written, plan.Diff);
+        new FilePublishResult(plan.Node, plan.Path, plan.Change, plan.ShownCurrentHash, plan.ShownDesiredHash, mode, currentMode, needsWrite, written, plan.Diff);
 
     public string Node { get; }
 

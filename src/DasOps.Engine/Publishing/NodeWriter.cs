@@ -29,18 +29,13 @@ internal static class NodeWriter
     public static async Task StageAsync(IRemoteShell shell, string home, string backupId, string? link, IReadOnlyList<FileWrite> writes,
         CancellationToken cancellationToken)
     {
-        var tar = UstarWriter.Create(writes.Select(w => new KeyValuePair<string, byte[]>(StagedName(w.Path), w.Plan.Desired)), DateTime.UtcNow);
+        var fields = new List<string>();
+        foreach (var w in writes)
+            fields.AddRange(new[] { w.Path, StagedName(w.Path), w.Plan.CurrentHash ?? "-", w.Plan.DesiredHash, Convert.ToString(w.Mode, 8), w.Owner ?? "-" });
+        var tar = StdinFields(fields, UstarWriter.Create(writes.Select(w => new KeyValuePair<string, byte[]>(StagedName(w.Path), w.Plan.Desired)), DateTime.UtcNow));
         try
         {
             var args = new List<string> { home, backupId, link ?? "" };
-            foreach (var w in writes)
-            {
-                args.AddRange(new[]
-                {
-                    w.Path, StagedName(w.Path), w.Plan.CurrentHash ?? "-", w.Plan.DesiredHash,
-                    Convert.ToString(w.Mode, 8), w.Owner ?? "-",
-                });
-            }
             // Generous for a slow link: the jar may be megabytes; small config files take milliseconds.
             var timeout = TimeSpan.FromSeconds(60 + tar.Length / (256 * 1024));
             var result = await shell.RunAsync(RemoteCommand.Script(RemoteScripts.StageApply, args, tar, timeout, "stage files"), cancellationToken)
@@ -52,6 +47,23 @@ internal static class NodeWriter
             // The stream held the secrets in clear; it has been sent.
             Array.Clear(tar, 0, tar.Length);
         }
+    }
+
+    /// <summary>
+    /// The per-file fields of a node script, one per line and ending with "--", ahead of <paramref name="rest"/>: what
+    /// the scripts read with their FieldsFromStdin prologue. Hashes of password files go this way, never in argv.
+    /// </summary>
+    public static byte[] StdinFields(IEnumerable<string> fields, byte[]? rest = null)
+    {
+        var header = System.Text.Encoding.UTF8.GetBytes(string.Concat(fields.Select(f => f + "\n")) + "--\n");
+        var bytes = new byte[header.Length + (rest?.Length ?? 0)];
+        Buffer.BlockCopy(header, 0, bytes, 0, header.Length);
+        if (rest != null)
+        {
+            Buffer.BlockCopy(rest, 0, bytes, header.Length, rest.Length);
+            Array.Clear(rest, 0, rest.Length);
+        }
+        return bytes;
     }
 
     /// <summary>

@@ -61,14 +61,16 @@ done
 ";
 
     /// <summary>
-    /// $1 home, $2 backup id, $3 Spark link, then per file: path, staged name, current sha256 ("-" if absent),
-    /// desired sha256, mode (octal), owner (uid:gid, "-" for the home's). stdin: a tar of the staged names.
+    /// $1 home, $2 backup id, $3 Spark link. stdin: per file, one line each, path, staged name, current sha256 ("-" if
+    /// absent), desired sha256, mode (octal), owner (uid:gid, "-" for the home's), then a line "--", then a tar of the
+    /// staged names. The fields travel on stdin because the hashes of password files must not be in any argv.
     /// Checks the targets are still what was planned, unpacks beside them (umask 077, so a secret is never
     /// readable by others), verifies every staged hash, sets mode and owner, backs up the current files, and
     /// prints STAGED. Any failure removes what it staged and leaves every target untouched.
     /// </summary>
     public const string StageApply = HomeOrFail + BackupFunction + @"
 id=$2 link=$3; shift 3
+" + FieldsFromStdin + @"
 umask 077
 mkdir -p .dasops/backups && chmod 700 .dasops || exit 3
 b=.dasops/backups/$id
@@ -167,12 +169,14 @@ cat -- ""$want/manifest""
 ";
 
     /// <summary>
-    /// $1 home, $2 backup to restore, $3 new backup id, then per file: path, file|absent, staged name, sha256.
+    /// $1 home, $2 backup to restore, $3 new backup id. stdin: per file, one line each, path, file|absent, staged name,
+    /// sha256, then a line "--" (hashes never go in argv).
     /// Copies each backed-up file beside its target (cp -p keeps mode and owner) and checks it against the
     /// manifest; prints put/del/same per path, backs up the current files and prints STAGED (or NOTHING).
     /// </summary>
     public const string StageRestore = HomeOrFail + BackupFunction + @"
 src=$2 id=$3; shift 3
+" + FieldsFromStdin + @"
 umask 077
 s=.dasops/backups/$src b=.dasops/backups/$id
 cleanup() {
@@ -202,6 +206,14 @@ decide ""$@"" || { cleanup ""$@""; exit 3; }
 [ ""$changes"" = 1 ] || { echo NOTHING; exit 0; }
 backup 4 ""$@"" || { cleanup ""$@""; exit 3; }
 echo STAGED
+";
+
+    /// <summary>
+    /// Replaces the positional parameters with the lines stdin brings up to a line "--". read takes one byte at a time
+    /// from a pipe, so whatever follows (a tar) is left for the next reader.
+    /// </summary>
+    private const string FieldsFromStdin = @"set --
+while IFS= read -r f; do [ ""$f"" = -- ] && break; set -- ""$@"" ""$f""; done
 ";
 
     private const string HomeOrFail = @"cd -- ""$1"" 2>/dev/null || { echo ""product home $1 does not exist (or is not a directory)"" >&2; exit 3; }

@@ -72,10 +72,10 @@ public sealed class SavedPlan
         {
             var s = saved.Files.FirstOrDefault(f => f.Path == file.Path);
             if (s == null) return $"{file.Path}: not in the saved plan";
-            if (s.CurrentHash != file.CurrentHash)
-                return $"{file.Path}: changed on the node since the plan was made (sha256 {Short(s.CurrentHash)} then, {Short(file.CurrentHash)} now)";
-            if (s.DesiredHash != file.DesiredHash)
-                return $"{file.Path}: the spec now gives other content than the plan (sha256 {Short(s.DesiredHash)} planned, {Short(file.DesiredHash)} now)";
+            if (s.CurrentHash != file.ShownCurrentHash)
+                return $"{file.Path}: changed on the node since the plan was made (hash {Short(s.CurrentHash)} then, {Short(file.ShownCurrentHash)} now)";
+            if (s.DesiredHash != file.ShownDesiredHash)
+                return $"{file.Path}: the spec now gives other content than the plan (hash {Short(s.DesiredHash)} planned, {Short(file.ShownDesiredHash)} now)";
         }
         var extra = saved.Files.FirstOrDefault(f => live.Files.All(l => l.Path != f.Path));
         if (extra != null) return $"{extra.Path}: in the saved plan but no longer managed";
