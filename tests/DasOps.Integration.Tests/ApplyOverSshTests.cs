@@ -43,7 +43,9 @@ public class ApplyOverSshTests
             foreach (var file in result.Files)
             {
                 var onHost = _lab.HostPath(result.Node, file.Path);
-                Assert.Equal(file.DesiredHash, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(onHost))));
+                // A password file shows a keyed hash of its sha256 (SecretFileHash); the others their sha256.
+                var sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(onHost)));
+                Assert.Equal(file.Mode == 0x180 ? DasOps.Engine.Secrets.SecretFileHash.Of(sha256) : sha256, file.DesiredHash);
                 if (file.Written) Assert.Equal((UnixFileMode)file.Mode, File.GetUnixFileMode(onHost));
             }
             // secret files are 0600; the driver jar arrived byte for byte

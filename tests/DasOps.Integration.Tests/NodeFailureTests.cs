@@ -78,7 +78,9 @@ public class NodeFailureTests
         foreach (var file in result.Files)
         {
             var bytes = File.ReadAllBytes(_lab.HostPath(result.Node, file.Path));
-            Assert.Equal(file.DesiredHash, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            // A password file shows a keyed hash of its sha256 (SecretFileHash); the others their sha256.
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            Assert.Equal(file.Mode == 0x180 ? DasOps.Engine.Secrets.SecretFileHash.Of(sha256) : sha256, file.DesiredHash);
         }
     }
 }
