@@ -14,7 +14,9 @@ param(
 
     [string] $ResultPath,
 
-    # Test files or folders to run; every *.Tests.ps1 beside this script when not given.
+    # Test files or folders to run; every *.Tests.ps1 beside this script when not given. Also takes them as trailing
+    # arguments: `pwsh -File` cannot pass an array to one named parameter.
+    [Parameter(ValueFromRemainingArguments)]
     [string[]] $Path
 )
 
