@@ -112,7 +112,7 @@ function Invoke-ModuleAnalysis {
     $paths = @(
         Join-Path $root 'DasOps.psd1'
         Join-Path $root 'build.ps1'
-        Get-ChildItem (Join-Path $root 'tests/Pester') -Filter *.ps1 | ForEach-Object FullName
+        Get-ChildItem (Join-Path $root 'tests/Pester') -Filter *.ps1 -Recurse | ForEach-Object FullName
         if (Test-Path (Join-Path $root 'examples')) { Get-ChildItem (Join-Path $root 'examples') -Filter *.ps1 -Recurse | ForEach-Object FullName }
     )
     $findings = @($paths | ForEach-Object { Invoke-ScriptAnalyzer -Path $_ -Settings $settings })
