@@ -45,3 +45,22 @@ PROJ
 fi
 "$tools/pwsh/pwsh" -NoProfile -NonInteractive -Command "\$env:PSModulePath = '$tools/modules'; if (-not (Get-Module -ListAvailable Pester | Where-Object Version -eq '$pester_version')) { exit 1 }" \
   || { echo "error: Pester $pester_version is not usable from $tools/modules" >&2; exit 1; }
+
+# Other YamlDotNet versions than the module's (src/DasOps.Engine references 16.3.0), one older and one newer: the
+# Pester clash test loads one into a session before DasOps, the way another module (powershell-yaml) would.
+for yaml_version in 15.3.0 18.1.0; do
+  clash_dir="$tools/clash/$yaml_version"
+  [ -f "$clash_dir/YamlDotNet.dll" ] && continue
+  echo "installing YamlDotNet $yaml_version into $clash_dir" >&2
+  download=$(mktemp -d)
+  cat > "$download/yaml.csproj" <<PROJ
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageDownload Include="YamlDotNet" Version="[$yaml_version]" /></ItemGroup>
+</Project>
+PROJ
+  dotnet restore "$download/yaml.csproj" --packages "$download/packages" -v quiet >/dev/null
+  mkdir -p "$clash_dir"
+  cp "$download/packages/yamldotnet/$yaml_version/lib/netstandard2.0/YamlDotNet.dll" "$clash_dir/YamlDotNet.dll"
+  rm -rf "$download"
+done

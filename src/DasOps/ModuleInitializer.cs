@@ -27,7 +27,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     private static readonly string DependencyFolder =
         Path.Combine(Path.GetDirectoryName(Self.Location) ?? ".", DependencyFolderName);
     private static readonly Lazy<Dictionary<string, string>> Dependencies = new(ScanDependencies);
-    private static readonly Lazy<LoadContextProxy?> Context = new(() => LoadContextProxy.Create(LoadContextName));
+    private static readonly Lazy<Dictionary<string, Assembly>?> ContextAssemblies = new(LoadIntoContext);
     private static readonly ConcurrentDictionary<string, Assembly> Loaded = new(StringComparer.OrdinalIgnoreCase);
 
     public void OnImport() => AppDomain.CurrentDomain.AssemblyResolve += Resolve;
@@ -59,7 +59,23 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         var found = AssemblyName.GetAssemblyName(path);
         if (wanted.Version != null && found.Version != null && found.Version < wanted.Version) return null;
 
-        return Loaded.GetOrAdd(path, p => Context.Value is { } context ? context.LoadFromAssemblyPath(p) : Assembly.LoadFrom(p));
+        if (ContextAssemblies.Value is { } inContext) return inContext.TryGetValue(wanted.Name, out var assembly) ? assembly : null;
+        return Loaded.GetOrAdd(path, Assembly.LoadFrom);
+    }
+
+    /// <summary>
+    /// On PowerShell 7, every DLL of Dependencies/ loaded into our context at once, on the first request. A context
+    /// answers a reference from the assemblies it already holds before it asks the default context; loaded one by
+    /// one on request, the engine's reference to YamlDotNet would first be offered to the default context, which
+    /// hands out any same-or-newer YamlDotNet another module loaded there. Null on .NET Framework (no contexts).
+    /// </summary>
+    private static Dictionary<string, Assembly>? LoadIntoContext()
+    {
+        var context = LoadContextProxy.Create(LoadContextName);
+        if (context == null) return null;
+        var loaded = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
+        foreach (var dependency in Dependencies.Value) loaded[dependency.Key] = context.LoadFromAssemblyPath(dependency.Value);
+        return loaded;
     }
 
     private static bool IsDependency(Assembly assembly)

@@ -83,3 +83,31 @@ function Invoke-WithoutDasSecret {
 
 # The parameters every cmdlet that reaches the nodes has (DasRemoteCmdlet).
 $script:RemoteParameters = @('AcceptNewHostKey', 'Cluster', 'KnownHosts', 'SshConfig')
+
+# The executable of the PowerShell running the tests, to start a fresh one. Not the process path: pwsh installed as a
+# dotnet tool (.tools/pwsh) runs as the dotnet host, and that path would start dotnet, not pwsh.
+function Get-DasPowerShellPath {
+    if ($PSVersionTable.PSEdition -eq 'Desktop') { return (Get-Process -Id $PID).Path }
+    $name = if ($env:OS -eq 'Windows_NT') { 'pwsh.exe' } else { 'pwsh' }
+    Join-Path $PSHOME $name
+}
+
+# Runs a script file in a fresh PowerShell (no profile, nothing of this session loaded) and returns its output
+# parsed from JSON; throws with everything it printed when it exits non-zero.
+function Invoke-DasFreshPowerShell {
+    param(
+        [Parameter(Mandatory)] [string] $ScriptPath,
+        [string[]] $ArgumentList = @()
+    )
+    $errors = [System.IO.Path]::GetTempFileName()
+    try {
+        $output = & (Get-DasPowerShellPath) -NoProfile -NonInteractive -File $ScriptPath @ArgumentList 2>$errors | Out-String
+        if ($LASTEXITCODE -ne 0) { throw "$ScriptPath exited with $LASTEXITCODE`n$output`n$(Get-Content -Raw $errors)" }
+    }
+    finally { Remove-Item $errors }
+    $output | ConvertFrom-Json
+}
+
+# The repository's root and its .tools/ (tests/install-deps.sh installs there).
+$script:RepositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$script:ToolsRoot = Join-Path $script:RepositoryRoot '.tools'

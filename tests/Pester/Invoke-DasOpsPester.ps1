@@ -7,14 +7,16 @@ Called by build.ps1 -Pester and tests/Pester/run.sh in a child pwsh/powershell: 
 the module is imported from out/DasOps, and Pester 5 runs every *.Tests.ps1 beside this script. The exit code is
 the number of failed tests (0 when all passed), so callers can fail on it.
 #>
-[CmdletBinding()]
+# Not positional: a test file given after the named parameters must not bind to -ResultPath (and be overwritten).
+[CmdletBinding(PositionalBinding = $false)]
 param(
     [Parameter(Mandatory)]
     [string] $ModuleRoot,
 
     [string] $ResultPath,
 
-    # Test files or folders to run, after the named parameters; every *.Tests.ps1 beside this script when not given.
+    # Test files or folders to run; every *.Tests.ps1 beside this script when not given. Also takes them as trailing
+    # arguments: `pwsh -File` cannot pass an array to one named parameter.
     [Parameter(ValueFromRemainingArguments)]
     [string[]] $Path
 )
