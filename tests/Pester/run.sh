@@ -24,6 +24,12 @@ fi
 
 # The lab acceptance tests and runbooks bring the lab up as root: queue on the lab lock like the xunit lab suites
 # (-o: the lab's daemons must not inherit it).
+# Only a run that includes a lab test waits for the lock: every file when none is named, else the named ones that use it.
+uses_lab=1
+if [ $# -gt 0 ]; then
+  uses_lab=0
+  for f in "$@"; do if [ -d "$f" ] || grep -qE 'LabSupport\.ps1|lab/lab\.sh|lab\.sh' "$f" 2>/dev/null; then uses_lab=1; fi; done
+fi
 lock=()
-if [ "$(id -u)" = 0 ] && command -v flock >/dev/null 2>&1; then lock=(flock -o /run/dasops-lab-tests.lock); fi
+if [ "$uses_lab" = 1 ] && [ "$(id -u)" = 0 ] && command -v flock >/dev/null 2>&1; then lock=(flock -o /run/dasops-lab-tests.lock); fi
 ${lock[@]+"${lock[@]}"} pwsh -NoProfile -NonInteractive -File "$here/Invoke-DasOpsPester.ps1" -ModuleRoot "$root/out" -ResultPath "$result" "$@"
