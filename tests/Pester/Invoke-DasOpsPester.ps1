@@ -14,7 +14,9 @@ param(
 
     [string] $ResultPath,
 
-    # Test files or folders to run; every *.Tests.ps1 beside this script when not given.
+    # Test files or folders to run; every *.Tests.ps1 beside this script when not given. Under pwsh -File an array
+    # cannot be passed to one parameter, so the paths are the remaining arguments (tests/Pester/run.sh passes them so).
+    [Parameter(ValueFromRemainingArguments)]
     [string[]] $Path
 )
 

@@ -26,6 +26,5 @@ fi
 # (-o: the lab's daemons must not inherit it).
 lock=()
 if [ "$(id -u)" = 0 ] && command -v flock >/dev/null 2>&1; then lock=(flock -o /run/dasops-lab-tests.lock); fi
-paths=()
-for p in "$@"; do paths+=(-Path "$p"); done
-${lock[@]+"${lock[@]}"} pwsh -NoProfile -NonInteractive -File "$here/Invoke-DasOpsPester.ps1" -ModuleRoot "$root/out" -ResultPath "$result" ${paths[@]+"${paths[@]}"}
+# The test files go last, as the script's remaining arguments (pwsh -File cannot pass an array to -Path).
+${lock[@]+"${lock[@]}"} pwsh -NoProfile -NonInteractive -File "$here/Invoke-DasOpsPester.ps1" -ModuleRoot "$root/out" -ResultPath "$result" "$@"
