@@ -37,6 +37,10 @@ BeforeAll {
     }
 }
 
+AfterAll {
+    if ($global:DasOpsLabEmulator) { Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $global:DasOpsLabEmulator; $global:DasOpsLabEmulator = $null }
+}
+
 Describe 'Runbook: IS Analytics minimum HA (examples/is-analytics-minimum-ha.runbook.ps1)' -Tag Runbook, Lab -Skip:([bool]$script:LabSkipReason) {
     BeforeAll {
         $runbook = Join-Path $examples 'is-analytics-minimum-ha.runbook.ps1'
