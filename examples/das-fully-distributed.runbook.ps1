@@ -18,7 +18,10 @@
     is remembered in an Automation variable until it is done. See each step.
 
     Errors are collected, every step reports what it did to the job output, and the job fails (throw) at the first
-    step that leaves the cluster unfit for the next one, or at the end when any HA check failed.
+    step that leaves the cluster unfit for the next one, or at the end when any HA check failed. Every error in the
+    output carries its stable id in brackets ([DasNodeUnreachable], [DasSecretMissing] ...), and the error that
+    fails the job carries the first one. Run outside Azure with pwsh -File, a failed run exits 1 and a good one 0.
+    The last line of a good run sums up what it changed ("... 0 created, 0 file(s) written ..." when nothing).
 
     Assets (create them once):
       credential DasOps-Db        password of the cluster database user (database.user)
@@ -53,6 +56,16 @@ param(
 $ErrorActionPreference = 'Continue'   # DasOps reports one error per node; the runbook decides when to stop.
 $ConfirmPreference = 'High'           # the default, stated: only ConfirmImpact High would ask, and it gets -Confirm:$false.
 $ProgressPreference = 'SilentlyContinue'
+if ($PSStyle) { $PSStyle.OutputRendering = 'PlainText' }   # PowerShell 7: no ANSI colour codes in the job's output.
+
+# A terminating error that no step expected (a spec that does not validate, a module that does not load) still
+# names its id in the job output; then the job fails with it.
+trap {
+    if ($_.FullyQualifiedErrorId -notlike 'DasRunbook:*') {
+        Write-Error "DasOps runbook failed: [$($_.FullyQualifiedErrorId.Split(',')[0])] $($_.Exception.Message)" -ErrorAction Continue
+    }
+    break
+}
 
 Import-Module DasOps -ErrorAction Stop
 
@@ -70,10 +83,22 @@ function Add-StepError {
     foreach ($record in $StepErrors) { $failures.Add("${Step}: [$($record.FullyQualifiedErrorId.Split(',')[0])] $($record.Exception.Message)") }
 }
 
+# Fails the job: every failure on the error stream, then a terminating error that carries the first failure's id.
 function Exit-Runbook {
     param([string] $Reason)
     $failures | ForEach-Object { Write-Error $_ -ErrorAction Continue }
-    throw "DasOps runbook failed: $Reason ($($failures.Count) error(s), listed above)."
+    $id = if ($failures.Count -gt 0 -and $failures[0] -match '\[(\w+)\]') { $Matches[1] } else { 'DasRunbookFailed' }
+    $message = "DasOps runbook failed: [$id] $Reason ($($failures.Count) error(s), listed above)."
+    throw [System.Management.Automation.ErrorRecord]::new([System.Exception]::new($message), "DasRunbook:$id", 'NotSpecified', $null)
+}
+
+# A credential asset. A missing one (Get-AutomationPSCredential returns nothing, or fails) stops the job before any
+# node is touched: a cmdlet given no credential would fall back to the worker's environment.
+function Get-RunbookCredential {
+    param([string] $Name)
+    $credential = Get-AutomationPSCredential -Name $Name -ErrorAction SilentlyContinue
+    if (-not $credential) { $failures.Add("Credentials: [DasSecretMissing] the Automation credential asset '$Name' was not found; create it (see the help of this runbook)") }
+    $credential
 }
 
 # Waits, bounded, until every HA check passes: CEP roles and the Spark election settle seconds after a start.
@@ -87,9 +112,10 @@ function Wait-ClusterHealthy {
     $false
 }
 
-$db = Get-AutomationPSCredential -Name 'DasOps-Db'
-$dbAdmin = Get-AutomationPSCredential -Name 'DasOps-DbAdmin'
-$svn = Get-AutomationPSCredential -Name 'DasOps-Svn'
+$db = Get-RunbookCredential 'DasOps-Db'
+$dbAdmin = Get-RunbookCredential 'DasOps-DbAdmin'
+$svn = Get-RunbookCredential 'DasOps-Svn'
+if ($failures.Count -gt 0) { Exit-Runbook 'a credential asset is missing, so nothing was touched' }
 $ssh = @{}
 if ($KnownHostsPath) { $ssh['KnownHosts'] = $KnownHostsPath }
 
@@ -110,12 +136,19 @@ if ($stepErrors.Count -gt 0) { Exit-Runbook 'the databases are not ready, so the
 # 2. Configuration. Only files that differ are written, each node's files staged beside the old ones and switched
 #    by rename, with a backup on the node: a node cut off mid-run holds all old or all new files, and the next run
 #    writes what still differs. A node's lock lives as long as the DasOps command holding it, so a killed job leaves
-#    no lock behind. The nodes whose files changed owe a restart; they are remembered before anything else happens.
+#    no lock behind. The nodes whose files change owe a restart, and they are remembered BEFORE anything is written:
+#    a job stopped right after the write would otherwise find nothing left to publish on its next run, and leave the
+#    nodes running their old configuration. (A node remembered but then not written only gets one restart too many.)
+$stepErrors = $null
+$drift = Compare-DasConfiguration -Cluster $cluster -DatabaseCredential $db -SvnCredential $svn @ssh -ErrorVariable stepErrors
+$pending = @(@((Get-AutomationVariable -Name $pendingName) -split ',') + @($drift | ForEach-Object Node) | Where-Object { $_ } | Sort-Object -Unique)
+Set-AutomationVariable -Name $pendingName -Value ($pending -join ',')
+Add-StepError 'Configuration' $stepErrors
+if ($stepErrors.Count -gt 0) { Exit-Runbook 'the nodes could not be compared with the spec, so nothing was published' }
 $stepErrors = $null
 $changes = Publish-DasConfiguration -Cluster $cluster -DatabaseCredential $db -SvnCredential $svn -Confirm:$false @ssh -ErrorVariable stepErrors
 Write-StepReport 'Configuration' ($changes | Select-Object Node, Change, Path, Written, BackupId)
-$pending = @(@((Get-AutomationVariable -Name $pendingName) -split ',') + @($changes | Where-Object Written | ForEach-Object Node) |
-        Where-Object { $_ } | Sort-Object -Unique)
+$pending = @(@($pending) + @($changes | Where-Object Written | ForEach-Object Node) | Where-Object { $_ } | Sort-Object -Unique)
 Set-AutomationVariable -Name $pendingName -Value ($pending -join ',')
 Add-StepError 'Configuration' $stepErrors
 if ($stepErrors.Count -gt 0) { Exit-Runbook 'the configuration was not published on every node' }
@@ -133,6 +166,7 @@ if ($stepErrors.Count -gt 0) { Exit-Runbook 'not every node started' }
 # 4. Restarts owed: one node at a time, each only once the cluster is healthy again, so the node's twin of the
 #    same role (the other receiver, indexer, analyzer or dashboard) keeps serving. Each node leaves the variable
 #    once it is back; an interrupted job resumes with the nodes still owed.
+$restartedNodes = New-Object System.Collections.Generic.List[string]
 foreach ($node in $pending) {
     if (-not (Wait-ClusterHealthy -Cluster $cluster -Ssh $ssh)) { Exit-Runbook "the cluster is not healthy, so $node was not restarted" }
     $stepErrors = $null
@@ -142,6 +176,7 @@ foreach ($node in $pending) {
     if ($stepErrors.Count -gt 0) { Exit-Runbook "$node did not come back" }
     $pending = @($pending | Where-Object { $_ -ne $node })
     Set-AutomationVariable -Name $pendingName -Value ($pending -join ',')
+    $restartedNodes.Add($node)
 }
 
 # 5. HA checks (read-only): one ALIVE and one STANDBY Spark master among the analyzers, CEP Active and Passive in
@@ -175,4 +210,8 @@ if ($ClearPersistence) {
 }
 
 if ($failures.Count -gt 0) { Exit-Runbook 'the cluster is up but not everything passed' }
-Write-Output "DasOps: $($cluster.Name) matches its spec and passed every HA check."
+$created = @($databases | Where-Object { $_ -is [DasOps.DasDatabaseResult] -and $_.Action -eq 'Created' }).Count
+$written = @($changes | Where-Object Written).Count
+$startedCount = @($started | Where-Object Outcome -EQ 'Started').Count
+Write-Output ("DasOps: $($cluster.Name) matches its spec and passed every HA check; this run: database(s) $created created, " +
+    "$written file(s) written, $startedCount node(s) started, $($restartedNodes.Count) restarted.")

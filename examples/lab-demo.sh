@@ -1,31 +1,66 @@
 #!/usr/bin/env bash
-# The main job on the built-in lab: build, bring up namespaced hosts (each with its own sshd, host key and address)
-# plus MariaDB, write a cluster spec for them, provision an IS Analytics minimum-HA cluster (database, configuration,
-# start) and run the measured failover drill. The nodes run the lab's node emulator (no WSO2 distribution can be
-# downloaded here); everything else is real: ssh, MariaDB, files.
+# The main job on the built-in lab. Installs what it needs (tests/install-deps.sh: the lab's Debian packages, and
+# PowerShell 7.6 into .tools/), builds, then runs examples/lab-demo.ps1: the pipeline of about_DasOps through the
+# cmdlets, on two namespaced hosts (each with its own sshd, host key and address) plus MariaDB:
+#   Import-DasCluster | Initialize-DasDatabase -PassThru | Publish-DasConfiguration -PassThru |
+#     Start-DasNode -Wait -PassThru | Test-DasHa -Failover
+# then the same again (unchanged), a stop, and the lab torn down.
+#   --cli   also run the same job with the dasops command-line tool afterwards (validate, db init, plan, apply,
+#           start, status, test-ha --failover, stop), on a fresh lab.
+#   --cli-only   only the dasops part.
+# The nodes run the lab's node emulator (no WSO2 distribution can be downloaded here); everything else is real:
+# ssh, MariaDB, files. The lab is one per machine: both parts queue on its lock, as the tests do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "$(id -u)" -eq 0 ] || { echo "run as root: the lab creates network namespaces" >&2; exit 2; }
 
+run_ps=1 run_cli=0
+for arg in "$@"; do
+  case "$arg" in
+    --cli) run_cli=1 ;;
+    --cli-only) run_ps=0 run_cli=1 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $arg (use --cli or --cli-only)" >&2; exit 2 ;;
+  esac
+done
+
 step() { printf '\n==> %s\n' "$*"; }
+lock=(flock -o /run/dasops-lab-tests.lock)
 
-step "install packages the lab needs (apt, only what is missing)"
+step "install packages the lab needs (apt, only what is missing) and PowerShell 7.6 into .tools/"
 tests/install-deps.sh
+source tests/tools-env.sh
 
-step "build"
+step "build: the module (out/DasOps) and the dasops CLI"
 dotnet build DasOps.slnx -nologo -v quiet 2>&1 | grep -E "error|Build succeeded" | sort -u
-dasops() { dotnet src/DasOps.Cli/bin/Debug/net10.0/dasops.dll "$@"; }
+[ -f out/DasOps/DasOps.psd1 ] || { echo "the module was not laid out in out/DasOps" >&2; exit 1; }
 
 step "publish the node emulator that the lab hosts run in place of the WSO2 server"
 emulator=$(mktemp -d)
+work=$(mktemp -d)
+trap 'rm -rf "$emulator" "$work"' EXIT
 dotnet publish tests/DasOps.NodeEmulator -c Release -o "$emulator" -nologo -v quiet
+export LAB_EMULATOR_DIR=$emulator
 
-step "lab up: 2 hosts + MariaDB, each host its own network namespace, address and sshd"
-LAB_EMULATOR_DIR=$emulator tests/lab/lab.sh up 2
+if [ "$run_ps" -eq 1 ]; then
+  step "PowerShell: examples/lab-demo.ps1"
+  "${lock[@]}" pwsh -NoProfile -NonInteractive -File examples/lab-demo.ps1
+fi
+
+[ "$run_cli" -eq 1 ] || exit 0
+
+# The same job with the dasops CLI, in a child that holds the lab lock for its whole run and tears the lab down.
+cat > "$work/cli-demo.sh" <<'CLI'
+set -euo pipefail
+step() { printf '\n==> %s\n' "$*"; }
+dasops() { dotnet src/DasOps.Cli/bin/Debug/net10.0/dasops.dll "$@"; }
+work=$1
+
+step "CLI: lab up: 2 hosts + MariaDB"
+tests/lab/lab.sh up 2
 trap 'step "lab down"; tests/lab/lab.sh down' EXIT
 eval "$(tests/lab/lab.sh env)"
 
-work=$(mktemp -d)
 spec="$work/lab-cluster.yaml"
 cat > "$spec" <<YAML
 name: lab-isa
@@ -91,3 +126,6 @@ dasops test-ha "$spec" --failover
 
 step "stop the cluster"
 dasops stop "$spec"
+CLI
+step "the dasops CLI: the same job from a shell"
+"${lock[@]}" bash "$work/cli-demo.sh" "$work"

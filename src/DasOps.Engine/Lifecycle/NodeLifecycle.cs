@@ -124,15 +124,37 @@ public sealed class NodeLifecycle
         {
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
             var now = await ProbeProcessAsync(cancellationToken).ConfigureAwait(false);
-            if (!now.Alive) return new NodeActionResult(_node.Name, NodeOutcome.Stopped, before.Pid, $"stopped in {clock.Elapsed.TotalSeconds:0.0} s", clock.Elapsed);
+            if (!now.Alive)
+            {
+                await RemoveStalePidFileAsync(before.Pid!.Value, cancellationToken).ConfigureAwait(false);
+                return new NodeActionResult(_node.Name, NodeOutcome.Stopped, before.Pid, $"stopped in {clock.Elapsed.TotalSeconds:0.0} s", clock.Elapsed);
+            }
         }
         _reporter.Warning($"{_node.Name}: pid {before.Pid} still running {StopTimeout.TotalSeconds:0} s after SIGTERM; sending SIGKILL.");
         await _shell.RunAsync(RemoteCommand.Script("kill -9 \"$1\"", new[] { before.Pid!.Value.ToString(CultureInfo.InvariantCulture) }, description: "kill -9"), cancellationToken).ConfigureAwait(false);
         await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
         var after = await ProbeProcessAsync(cancellationToken).ConfigureAwait(false);
+        if (!after.Alive) await RemoveStalePidFileAsync(before.Pid!.Value, cancellationToken).ConfigureAwait(false);
         return after.Alive
             ? new NodeActionResult(_node.Name, NodeOutcome.Failed, before.Pid, "still running after SIGKILL", clock.Elapsed)
             : new NodeActionResult(_node.Name, NodeOutcome.Killed, before.Pid, $"did not stop in {StopTimeout.TotalSeconds:0} s; killed", clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The product never deletes wso2carbon.pid, so after a stop it names a dead process: status would read "stale
+    /// pid file" (the sign of a crash) and a later start can be refused with "Process is already running" once the
+    /// pid is reused. The node was stopped here, so the file goes, but only while it still names the stopped pid and
+    /// that pid is not alive (a start that raced in keeps its file). Best effort: a failure only leaves the file.
+    /// </summary>
+    private async Task RemoveStalePidFileAsync(int pid, CancellationToken cancellationToken)
+    {
+        const string script =
+            "f=\"$1/" + PidFile.RelativePath + "\"; [ -f \"$f\" ] || exit 0; " +
+            "p=$(tr -d '\\000' < \"$f\" | head -n 1 | tr -cd '0-9'); [ \"$p\" = \"$2\" ] || exit 0; " +
+            "if [ -r \"/proc/$p/stat\" ]; then s=$(sed 's/^.*) //' \"/proc/$p/stat\" | cut -d' ' -f1); case \"$s\" in Z|X) ;; *) exit 0;; esac; fi; " +
+            "rm -f -- \"$f\"";
+        var result = await _shell.RunAsync(RemoteCommand.Script(script, new[] { Home, pid.ToString(CultureInfo.InvariantCulture) }, description: "remove the stale pid file"), cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded) _reporter.Verbose($"{_node.Name}: the stale {PidFile.RelativePath} was left: {result.StandardError.Trim()}");
     }
 
     private static string Trim(string line)

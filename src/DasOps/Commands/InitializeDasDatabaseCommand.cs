@@ -80,6 +80,12 @@ public sealed class InitializeDasDatabaseCommand : DasRemoteCmdlet
             if (whatIf) WriteWhatIf(Format(Strings.WhatIfSql, server, statement));
             else WriteVerbose(Format(Strings.VerboseSql, server, statement));
         }
+        // What became of each database and account, also under -PassThru, where the result objects are not written.
+        foreach (var database in outcome.Databases.Select(d => new DasDatabaseResult(outcome, d)))
+            WriteVerbose(Format(Strings.VerboseDatabaseResult, database.Name, database.Action, database.CharacterSet ?? "-",
+                database.Schema?.ToString() ?? "-", database.Tables));
+        foreach (var account in outcome.Accounts.Select(a => new DasDatabaseAccountResult(outcome, a)))
+            WriteVerbose(Format(Strings.VerboseAccountResult, account.Account, account.User, account.Grants));
         if (!outcome.Succeeded) WriteError(DasErrors.DatabaseIncomplete(server, Problems(outcome)));
         if (PassThru)
         {
