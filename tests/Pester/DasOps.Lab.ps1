@@ -210,3 +210,38 @@ $r = Invoke-Pester -Configuration $c
     }
     finally { Remove-Item -Force -ErrorAction SilentlyContinue $summary, $runner }
 }
+
+# CEP roles and the Spark election settle a few seconds after the start line; waits for every HA check, bounded.
+function Wait-DasLabHealthy {
+    param([Parameter(Mandatory)] $Cluster, [int] $Seconds = 90)
+    $deadline = (Get-Date).AddSeconds($Seconds)
+    while (-not (Test-DasHa -Cluster $Cluster -Quiet -ErrorAction SilentlyContinue)) {
+        if ((Get-Date) -gt $deadline) { return $false }
+        Start-Sleep -Milliseconds 500
+    }
+    $true
+}
+
+# Runs $Script in a runspace of its own with the module loaded, and returns its output and every stream, progress
+# included (the one stream a script cannot redirect). $Arguments are passed as its parameters.
+function Invoke-DasWithStreams {
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Arguments = @{})
+    $ps = [powershell]::Create()
+    try {
+        $manifest = Join-Path $(if ($env:DASOPS_MODULE_ROOT) { $env:DASOPS_MODULE_ROOT } else { Join-Path $script:DasRepoRoot 'out' }) 'DasOps/DasOps.psd1'
+        $null = $ps.AddCommand('Import-Module').AddParameter('Name', $manifest).AddStatement()
+        $null = $ps.AddScript($Script)
+        foreach ($name in $Arguments.Keys) { $null = $ps.AddParameter($name, $Arguments[$name]) }
+        $output = $ps.Invoke()
+        [pscustomobject]@{
+            Output   = @($output)
+            Progress = @($ps.Streams.Progress)
+            Verbose  = @($ps.Streams.Verbose | ForEach-Object Message)
+            Warning  = @($ps.Streams.Warning | ForEach-Object Message)
+            Error    = @($ps.Streams.Error)
+        }
+    }
+    finally {
+        $ps.Dispose()
+    }
+}

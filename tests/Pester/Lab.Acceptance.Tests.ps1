@@ -13,56 +13,19 @@ xunit lab suites do.
 #>
 
 BeforeDiscovery {
-    $script:LabSkipReason = $null
-    $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    if (-not $IsLinux) { $script:LabSkipReason = 'the lab needs Linux network namespaces' }
-    elseif ((& id -u) -ne '0') { $script:LabSkipReason = 'the lab needs root' }
-    else {
-        foreach ($tool in 'sshd', 'mariadbd', 'mariadb', 'ip', 'unshare', 'nsenter', 'dotnet') {
-            $found = Get-Command $tool -ErrorAction SilentlyContinue
-            if (-not $found -and -not (Test-Path "/usr/sbin/$tool")) { $script:LabSkipReason = "the lab needs $tool"; break }
-        }
-        if (-not $script:LabSkipReason -and -not (Test-Path (Join-Path $root '../shared/reference/wso2-stock/das-3.2.0/dbscripts/mysql.sql'))) {
-            $script:LabSkipReason = 'the carbon schema scripts come from ../shared/reference/wso2-stock (clone ../shared beside the repository)'
-        }
-    }
+    . (Join-Path $PSScriptRoot 'DasOps.Lab.ps1')
+    $script:LabSkipReason = Get-DasLabSkipReason
     if ($script:LabSkipReason) { Write-Warning "Lab acceptance: skipped: $script:LabSkipReason" }
 }
 
 Describe 'The DasOps pipeline against the lab (IS Analytics minimum HA)' -Tag LabAcceptance -Skip:([bool]$script:LabSkipReason) {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'DasOps.TestSetup.ps1')
-        $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-        $labScript = Join-Path $root 'tests/lab/lab.sh'
+        . (Join-Path $PSScriptRoot 'DasOps.Lab.ps1')
+        $lab = Start-DasLab -Nodes 2
+        function Get-HomePath([string] $Node, [string] $Relative) { Get-DasLabHomePath $Node $Relative }
 
-        function Invoke-Lab {
-            & bash $labScript @args
-            if ($LASTEXITCODE -ne 0) { throw "lab.sh $($args -join ' ') failed (exit $LASTEXITCODE)" }
-        }
-
-        # The node emulator stands in for the product's server process (tests/DasOps.NodeEmulator/README.md).
-        $emulator = Join-Path ([System.IO.Path]::GetTempPath()) ('dasops-pester-emulator-' + [guid]::NewGuid().ToString('N'))
-        & dotnet publish (Join-Path $root 'tests/DasOps.NodeEmulator/DasOps.NodeEmulator.csproj') -c Release -o $emulator -nologo -v quiet
-        if ($LASTEXITCODE -ne 0) { throw 'the node emulator did not publish' }
-        $env:LAB_EMULATOR_DIR = $emulator
-        Invoke-Lab up 2
-
-        $labDir = if ($env:DASOPS_LAB_DIR) { $env:DASOPS_LAB_DIR } else { '/var/lib/dasops-lab' }
-        $lab = @{}
-        foreach ($line in Get-Content (Join-Path $labDir 'lab.env')) {
-            if ($line -match '^(?:export\s+)?(LAB_\w+)=(.*)$') { $lab[$Matches[1]] = $Matches[2].Trim('"', "'") }
-        }
-        function Get-HomePath([string] $Node, [string] $Relative) { Join-Path $lab.LAB_DIR "hosts/$Node/srv/das/$Relative" }
-
-        # The carbon schema scripts are the product's own; the lab's fixture homes do not carry them.
-        $dbscripts = Join-Path $root '../shared/reference/wso2-stock/das-3.2.0/dbscripts'
-        foreach ($node in 'node1', 'node2') {
-            $target = Get-HomePath $node 'dbscripts'
-            New-Item -ItemType Directory -Force -Path $target | Out-Null
-            Copy-Item (Join-Path $dbscripts '*.sql') $target
-        }
-
-        $specPath = Join-Path $labDir 'pester-lab-isa.yaml'
+        $specPath = Join-Path $lab.LAB_DIR 'pester-lab-isa.yaml'
         @"
 name: lab-isa
 product: IsAnalytics
@@ -88,20 +51,11 @@ nodes:
         $db = Get-DasTestCredential -UserName wso2analytics -Text $password
         $admin = Get-DasTestCredential -UserName $lab.LAB_DB_ADMIN_USER -Text ((Get-Content $lab.LAB_DB_ADMIN_PASSWORD_FILE -Raw).Trim())
 
-        # CEP roles and the Spark election settle a few seconds after the start line; wait for that, bounded.
-        function Wait-DasHealthy([DasOps.DasCluster] $Cluster, [int] $Seconds = 60) {
-            $deadline = (Get-Date).AddSeconds($Seconds)
-            while (-not (Test-DasHa -Cluster $Cluster -Quiet -ErrorAction SilentlyContinue)) {
-                if ((Get-Date) -gt $deadline) { return $false }
-                Start-Sleep -Milliseconds 500
-            }
-            $true
-        }
+        function Wait-DasHealthy([DasOps.DasCluster] $Cluster) { Wait-DasLabHealthy -Cluster $Cluster -Seconds 60 }
     }
 
     AfterAll {
-        if ($labScript) { & bash $labScript down | Out-Null }
-        if ($emulator -and (Test-Path $emulator)) { Remove-Item -Recurse -Force $emulator }
+        Stop-DasLab
     }
 
     It 'shows the SQL, the diffs and the starts with -WhatIf, and changes nothing' {

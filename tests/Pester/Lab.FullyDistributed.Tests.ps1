@@ -7,7 +7,7 @@ Restart-DasNode. What a PowerShell user sees on the way is checked too: one prog
 #>
 
 BeforeDiscovery {
-    . (Join-Path $PSScriptRoot 'LabSupport.ps1')
+    . (Join-Path $PSScriptRoot 'DasOps.Lab.ps1')
     $script:LabSkipReason = Get-DasLabSkipReason
     if ($script:LabSkipReason) { Write-Warning "Lab (fully distributed): skipped: $script:LabSkipReason" }
 }
@@ -15,10 +15,10 @@ BeforeDiscovery {
 Describe 'The design pipeline on a fully distributed DAS cluster (8 lab hosts)' -Tag Lab -Skip:([bool]$script:LabSkipReason) {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'DasOps.TestSetup.ps1')
-        . (Join-Path $PSScriptRoot 'LabSupport.ps1')
-        $lab = Start-DasLab -Hosts 8
-        # Initialize-DasDatabase runs on the cluster's first node, with the product's own scripts.
-        Copy-DasLabSchemaScript $lab node1
+        . (Join-Path $PSScriptRoot 'DasOps.Lab.ps1')
+        $lab = Start-DasLab -Nodes 8
+        $adminPassword = (Get-Content $lab.LAB_DB_ADMIN_PASSWORD_FILE -Raw).Trim()
+        $lab.AdminCredential = Get-DasTestCredential -UserName $lab.LAB_DB_ADMIN_USER -Text $adminPassword
 
         $specPath = Join-Path $lab.LAB_DIR 'pester-lab-das.yaml'
         # The receivers are written as Receiver+Storm: the pipeline's Set-DasNodeProfile makes them plain receivers.
@@ -52,7 +52,7 @@ nodes:
     }
 
     AfterAll {
-        Stop-DasLab $lab
+        Stop-DasLab
     }
 
     It 'shows with -WhatIf what every state change would do, and changes nothing' {
@@ -61,7 +61,7 @@ nodes:
             Where-Object { $_ -is [DasOps.DasDatabaseResult] } | ForEach-Object { $_.Action | Should -Be ([DasOps.DasDatabaseAction]::WouldCreate) }
         ($cluster | Publish-DasConfiguration -DatabaseCredential $db -WhatIf).Written | Sort-Object -Unique | Should -Be @($false)
         ($cluster | Start-DasNode -WhatIf).Outcome | Sort-Object -Unique | Should -Be @([DasOps.DasNodeOutcome]::Skipped)
-        Test-Path (Get-DasLabHomePath $lab node1 'repository/conf/.dasops') | Should -BeFalse
+        Test-Path (Get-DasLabHomePath node1 'repository/conf/.dasops') | Should -BeFalse
         (Get-DasNode -Cluster $cluster).Process | Sort-Object -Unique | Should -Be @('stopped')
     }
 

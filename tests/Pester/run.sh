@@ -28,7 +28,7 @@ fi
 uses_lab=1
 if [ $# -gt 0 ]; then
   uses_lab=0
-  for f in "$@"; do if [ -d "$f" ] || grep -qE 'LabSupport\.ps1|DasOps\.Lab\.ps1|lab\.sh' "$f" 2>/dev/null; then uses_lab=1; fi; done
+  for f in "$@"; do if [ -d "$f" ] || grep -qE 'DasOps\.Lab\.ps1|lab\.sh' "$f" 2>/dev/null; then uses_lab=1; fi; done
 fi
 lock=()
 if [ "$uses_lab" = 1 ] && [ "$(id -u)" = 0 ] && command -v flock >/dev/null 2>&1; then lock=(flock -o /run/dasops-lab-tests.lock); fi
