@@ -77,6 +77,9 @@ internal static class NodeWriter
         foreach (var (operation, path) in changes) args.AddRange(new[] { operation, path, StagedName(path) });
         var result = await shell.RunAsync(RemoteCommand.Script(RemoteScripts.Commit, args, null, CommitTimeout, "switch files"), cancellationToken)
             .ConfigureAwait(false);
-        if (!result.Succeeded) throw NodeOperationException.FromResult(shell.Node, "switching to the new files", result);
+        if (!result.Succeeded)
+            throw NodeOperationException.FromResult(shell.Node, result.Output.Contains("ROLLED-BACK")
+                ? "switching to the new files (rolled back: the node has all its previous files)"
+                : "switching to the new files", result);
     }
 }

@@ -105,15 +105,25 @@ verify_staged() {
   done
 }
 check_link() {
-  if [ -n ""$link"" ] && [ -e ""$link"" ] && [ ! -L ""$link"" ]; then
+  [ -n ""$link"" ] || return 0
+  if [ -e ""$link"" ] && [ ! -L ""$link"" ]; then
     echo ""$link: exists and is not a symbolic link; DasOps will not replace a real file or directory with the Spark link"" >&2; return 1
   fi
+  p=$(dirname -- ""$link"")
+  [ -d ""$p"" ] || { echo ""$link: its directory $p does not exist; create it first (DasOps does not create directories outside the product home)"" >&2; return 1; }
+}
+sync_staged() {
+  while [ $# -ge 6 ]; do sync -- ""$2"" 2>/dev/null || sync; shift 6; done
 }
 check_current ""$@"" || exit 3
 tar -x -m -f - --no-same-owner --no-same-permissions || { echo 'could not unpack the files that were sent' >&2; cleanup ""$@""; exit 3; }
 verify_staged ""$@"" || { cleanup ""$@""; exit 3; }
 check_link || { cleanup ""$@""; exit 3; }
 backup 6 ""$@"" || { cleanup ""$@""; exit 3; }
+# The staged files and the backup reach the disk before any rename: after a power cut a node has its old files or
+# its new ones.
+sync_staged ""$@""
+sync -- "".dasops/backups/$id/manifest"" 2>/dev/null || sync
 echo STAGED
 ";
 
@@ -121,27 +131,47 @@ echo STAGED
     /// $1 home, $2 backup id ("" for none), $3 Spark link, $4 backups to keep, then per change: put|del, path, staged
     /// name. The switch: marks the backup as switched, then renames each staged file over its target (rename within a
     /// directory is atomic) and sets the Spark link. Hangups are ignored so a dropped connection cannot stop it halfway.
+    /// If a rename or the link fails, every file already renamed is put back from the backup (or removed, when it did
+    /// not exist), the link is put back, and it exits 4 after printing ROLLED-BACK: the node is wholly old, never half.
     /// Then prunes: only the newest $4 switched backups stay, since old ones hold old passwords. Only names shaped like
     /// DasOps backup ids are removed, and nothing when .dasops or its backups directory is a link.
     /// </summary>
     public const string Commit = @"trap '' HUP INT TERM PIPE
 " + HomeOrFail + @"
 home=$1 id=$2 link=$3 keep=$4; shift 4
-rc=0
-[ -z ""$id"" ] || : > "".dasops/backups/$id/switched"" || rc=3
-while [ $# -ge 3 ]; do
+rc=0 b=.dasops/backups/$id done_paths='' old_link=''
+[ -z ""$id"" ] || : > ""$b/switched"" || rc=3
+while [ ""$rc"" = 0 ] && [ $# -ge 3 ]; do
   case $1 in
     put) mv -f -- ""$3"" ""$2"" || { echo ""$2: rename failed"" >&2; rc=3; } ;;
     del) rm -f -- ""$2"" || { echo ""$2: cannot remove it"" >&2; rc=3; } ;;
   esac
+  [ ""$rc"" = 0 ] && done_paths=""$done_paths$2
+""
   shift 3
 done
-if [ -n ""$link"" ]; then
-  if [ -L ""$link"" ] && [ ""$(readlink -- ""$link"")"" = ""$home"" ]; then :
+if [ ""$rc"" = 0 ] && [ -n ""$link"" ]; then
+  [ ! -L ""$link"" ] || old_link=$(readlink -- ""$link"")
+  if [ ""$old_link"" = ""$home"" ]; then :
   elif [ -e ""$link"" ] && [ ! -L ""$link"" ]; then echo ""$link: exists and is not a symbolic link; not replaced"" >&2; rc=3
   else ln -sfn -- ""$home"" ""$link"" || { echo ""$link: cannot create the symbolic link"" >&2; rc=3; }
   fi
 fi
+if [ ""$rc"" != 0 ] && [ -n ""$id"" ]; then
+  # Put back what was switched: the backup holds each file as it was, or says it was absent.
+  printf '%s' ""$done_paths"" | while IFS= read -r p; do
+    [ -n ""$p"" ] || continue
+    if [ -f ""$b/$p"" ]; then cp -p -- ""$b/$p"" ""$p.dasops-rollback"" && mv -f -- ""$p.dasops-rollback"" ""$p""
+    else rm -f -- ""$p""; fi || echo ""$p: could not be put back from backup $id"" >&2
+  done
+  if [ -n ""$link"" ]; then
+    if [ -n ""$old_link"" ]; then ln -sfn -- ""$old_link"" ""$link""; elif [ -L ""$link"" ]; then rm -f -- ""$link""; fi
+  fi
+  rm -f -- ""$b/switched""
+  echo ROLLED-BACK
+  exit 4
+fi
+sync 2>/dev/null
 if [ -n ""$id"" ] && [ ""$rc"" = 0 ] && [ ! -L .dasops ] && [ ! -L .dasops/backups ] && [ -d .dasops/backups ]; then
   n=0
   for d in $(ls -1 .dasops/backups | grep -E '^[0-9]{8}T[0-9]{6}[.][0-9]{3}Z$' | sort -r); do

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DasOps.Engine.Planning;
+using DasOps.Engine.Publishing;
+using DasOps.Engine.Remote;
+using Xunit;
+
+namespace DasOps.Engine.Tests.Publishing;
+
+/// <summary>
+/// Atomic per node, not per file: what the switch needs is checked when staging, and a switch that fails halfway puts
+/// back every file it had already renamed, so the node has all its old files and says so.
+/// </summary>
+public class AtomicNodeTests
+{
+    [Fact]
+    public async Task A_spark_link_whose_directory_is_missing_is_refused_at_staging_and_no_file_changes()
+    {
+        using var cluster = new LocalCluster();
+        var missingParent = Path.Combine(cluster.Root, "no-such-dir", "das-link");
+        var spec = cluster.Spec;
+        spec.Spark.Symlink = missingParent;
+        var before = cluster.Snapshot("n1");
+
+        var result = (await cluster.ApplyAsync(new PublishOptions { Nodes = new[] { "n1" } }, spec: spec)).Single();
+
+        Assert.Equal(PublishStatus.Failed, result.Status);
+        Assert.Contains("its directory", result.Error);
+        Assert.Contains("does not exist", result.Error);
+        var after = cluster.Snapshot("n1");
+        Assert.Equal(before.Keys.OrderBy(k => k), after.Keys.OrderBy(k => k));
+        Assert.All(before, f => Assert.Equal(f.Value.Bytes, after[f.Key].Bytes));
+        Assert.Empty(Directory.GetFiles(cluster.PathOf("n1", ""), "*.dasops-new", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_rename_that_fails_halfway_rolls_the_node_back_to_all_its_old_files()
+    {
+        using var cluster = new LocalCluster();
+        var node = cluster.Spec.Nodes[0];
+        var home = cluster.PathOf("n1", "");
+        var plan = (await cluster.PlanAsync(new PublishOptions { Nodes = new[] { "n1" } })).Single().Plan!;
+        var snapshotBefore = cluster.Snapshot("n1");
+        var writes = plan.Files.Where(f => f.Change != FileChange.Unchanged)
+            .Select(f => new FileWrite(f, null, LocalCluster.ModeOf(Path.Combine(home, f.Path)))).ToList();
+        Assert.True(writes.Count >= 3);
+        var shell = new LocalShell("n1");
+        var id = NodeWriter.NewBackupId(System.DateTime.UtcNow);
+
+        await NodeWriter.StageAsync(shell, home, id, null, writes, CancellationToken.None);
+        // The third staged file vanishes before the switch: its rename fails after two others were renamed.
+        File.Delete(Path.Combine(home, NodeWriter.StagedName(writes[2].Path)));
+        var failed = await Assert.ThrowsAsync<NodeOperationException>(() =>
+            NodeWriter.CommitAsync(shell, home, id, null, 5, writes.Select(w => ("put", w.Path)), CancellationToken.None));
+
+        Assert.Contains("rolled back", failed.Message);
+        var after = cluster.Snapshot("n1");
+        foreach (var (path, file) in snapshotBefore) Assert.True(file.Bytes.SequenceEqual(after[path].Bytes), path + " is not its old self");
+        Assert.False(File.Exists(Path.Combine(home, $".dasops/backups/{id}/switched")));
+    }
+}
