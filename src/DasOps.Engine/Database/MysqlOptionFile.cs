@@ -5,8 +5,8 @@ namespace DasOps.Engine.Database;
 
 /// <summary>
 /// A [client] option file for --defaults-extra-file: the only place a password reaches the mysql client.
-/// Values are double-quoted (the client strips a matching pair of quotes, so inner quotes are safe) and
-/// backslashes are escaped, which the option-file parser turns back into one.
+/// Values are double-quoted, with backslashes and double quotes escaped, which the option-file parser turns back:
+/// an unescaped quote ends the value early when a '#' follows it (a" #c would be read as a).
 /// </summary>
 public static class MysqlOptionFile
 {
@@ -26,6 +26,6 @@ public static class MysqlOptionFile
     {
         if (value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0)
             throw new System.ArgumentException("an option-file value cannot span lines.", nameof(value));
-        return "\"" + value.Replace("\\", "\\\\") + "\"";
+        return "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
     }
 }

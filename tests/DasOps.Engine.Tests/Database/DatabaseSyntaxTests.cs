@@ -39,7 +39,7 @@ public class DatabaseSyntaxTests
     public void The_option_file_quotes_the_password_and_escapes_backslashes()
     {
         var text = MysqlOptionFile.Client("db", 3306, "root", "a\"b'#c\\d ");
-        Assert.Contains("password=\"a\"b'#c\\\\d \"\n", text);
+        Assert.Contains("password=\"a\\\"b'#c\\\\d \"\n", text);
         Assert.StartsWith("[client]\n", text);
         Assert.Throws<System.ArgumentException>(() => MysqlOptionFile.Client("db", 3306, "root", "two\nlines"));
     }
