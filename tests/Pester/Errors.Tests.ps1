@@ -70,7 +70,7 @@ Describe 'Errors' {
             @{ Case = 'a backup id that is not one'; Run = { Restore-DasConfiguration -Cluster $cluster -Node node1 -BackupId '../../etc' -Confirm:$false } }
             @{ Case = 'a missing secret'; Run = { Invoke-WithoutDasSecret { Publish-DasConfiguration -Cluster $cluster -Confirm:$false } } }
             @{ Case = 'a saved plan that is not one'; Run = { Set-Content (Join-Path $dir 'p.json') '{}'; Publish-DasConfiguration -Cluster $cluster -DatabaseCredential $db -PlanPath (Join-Path $dir 'p.json') -Confirm:$false } }
-            @{ Case = 'an unknown node among known ones'; Run = { Restore-DasConfiguration -Cluster $cluster -Node nope -Confirm:$false } }
+            @{ Case = 'an unknown node'; Run = { Restore-DasConfiguration -Cluster $cluster -Node nope -Confirm:$false } }
         ) {
             # Non-terminating, as a user's script sees them by default (Pester itself runs its blocks with Stop).
             $problems = @(& { $ErrorActionPreference = 'Continue'; & $Run } 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })

@@ -4,7 +4,8 @@ namespace DasOps.Engine.Diagnostics;
 
 /// <summary>
 /// What is wrong with what the user gave: the one list both front ends map, the module to an error id and category,
-/// the CLI to exit code 2. Every kind means nothing was changed.
+/// the CLI to exit code 2. Found before an operation starts, nothing was changed; found for one node mid-operation (a
+/// secret a node's files need), that node changes nothing and the others go on.
 /// </summary>
 public enum InputErrorKind
 {

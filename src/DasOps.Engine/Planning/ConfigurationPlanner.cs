@@ -92,7 +92,7 @@ public static class ConfigurationPlanner
         var before = StructuralMasker.Apply(path, current);
         var after = StructuralMasker.Apply(path, desired);
         if (before == after) return $"--- {currentLabel}\n+++ {desiredLabel}\n# only secret values differ ({SecretMasker.Mask})\n";
-        return SecretMasker.Apply(UnifiedDiff.Create(before, after, currentLabel, desiredLabel), secrets);
+        return SecretMasker.Apply(UnifiedDiff.Create(before, after, currentLabel, desiredLabel), secrets, SecretMasker.MinimumLength);
     }
 
     private static FilePlan PlanBinary(string node, string path, CurrentFile current, byte[] desired, int mode)

@@ -45,7 +45,6 @@ public sealed class ConfigurationPublisher
             (node, slots) => publisher.PlanAsync(node, slots, cancellationToken));
     }
 
-    /// <summary>
     /// <summary>The nodes an apply works on: those named, else the saved plan's, else every DAS node of the spec.</summary>
     public static IReadOnlyList<NodeSpec> NodesFor(ClusterSpec spec, PublishOptions options) =>
         NodeSelection.Resolve(spec, options.Nodes is { Count: > 0 } ? options.Nodes : options.SavedPlan?.Nodes.Select(n => n.Node).ToList());

@@ -31,10 +31,10 @@ public sealed class FilePublishResult
 
     public FileChange Change { get; }
 
-    /// <summary>sha256 on the node before the run (null when absent).</summary>
+    /// <summary>sha256 on the node before the run (null when absent); keyed (hmac:...) for a file that holds a password.</summary>
     public string? CurrentHash { get; }
 
-    /// <summary>sha256 the file has (or would have) after the run; null when a restore removes it.</summary>
+    /// <summary>sha256 the file has (or would have) after the run, keyed for a password file; null when a restore removes it.</summary>
     public string? DesiredHash { get; }
 
     /// <summary>Permission bits the file gets (0600 for files holding passwords).</summary>

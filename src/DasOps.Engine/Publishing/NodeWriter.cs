@@ -78,8 +78,9 @@ internal static class NodeWriter
         var result = await shell.RunAsync(RemoteCommand.Script(RemoteScripts.Commit, args, null, CommitTimeout, "switch files"), cancellationToken)
             .ConfigureAwait(false);
         if (!result.Succeeded)
-            throw NodeOperationException.FromResult(shell.Node, result.Output.Contains("ROLLED-BACK")
-                ? "switching to the new files (rolled back: the node has all its previous files)"
+            throw NodeOperationException.FromResult(shell.Node,
+                result.Output.Contains("ROLLBACK-INCOMPLETE") ? "switching to the new files (the roll-back was INCOMPLETE: the node has some new files; restore it)"
+                : result.Output.Contains("ROLLED-BACK") ? "switching to the new files (rolled back: the node has all its previous files)"
                 : "switching to the new files", result);
     }
 }

@@ -112,18 +112,14 @@ check_link() {
   p=$(dirname -- ""$link"")
   [ -d ""$p"" ] || { echo ""$link: its directory $p does not exist; create it first (DasOps does not create directories outside the product home)"" >&2; return 1; }
 }
-sync_staged() {
-  while [ $# -ge 6 ]; do sync -- ""$2"" 2>/dev/null || sync; shift 6; done
-}
 check_current ""$@"" || exit 3
 tar -x -m -f - --no-same-owner --no-same-permissions || { echo 'could not unpack the files that were sent' >&2; cleanup ""$@""; exit 3; }
 verify_staged ""$@"" || { cleanup ""$@""; exit 3; }
 check_link || { cleanup ""$@""; exit 3; }
 backup 6 ""$@"" || { cleanup ""$@""; exit 3; }
-# The staged files and the backup reach the disk before any rename: after a power cut a node has its old files or
-# its new ones.
-sync_staged ""$@""
-sync -- "".dasops/backups/$id/manifest"" 2>/dev/null || sync
+# The staged files and the backup copies reach the disk before any rename: after a power cut a node has its old files
+# or its new ones, and the backup that can put the old ones back.
+sync
 echo STAGED
 ";
 
@@ -132,14 +128,17 @@ echo STAGED
     /// name. The switch: marks the backup as switched, then renames each staged file over its target (rename within a
     /// directory is atomic) and sets the Spark link. Hangups are ignored so a dropped connection cannot stop it halfway.
     /// If a rename or the link fails, every file already renamed is put back from the backup (or removed, when it did
-    /// not exist), the link is put back, and it exits 4 after printing ROLLED-BACK: the node is wholly old, never half.
+    /// not exist), the link is put back if this run changed it, and it exits 4 after printing ROLLED-BACK: the node is
+    /// wholly old, never half. When even that fails it prints ROLLBACK-INCOMPLETE and exits 5 (and says which file).
     /// Then prunes: only the newest $4 switched backups stay, since old ones hold old passwords. Only names shaped like
     /// DasOps backup ids are removed, and nothing when .dasops or its backups directory is a link.
     /// </summary>
     public const string Commit = @"trap '' HUP INT TERM PIPE
 " + HomeOrFail + @"
 home=$1 id=$2 link=$3 keep=$4; shift 4
-rc=0 b=.dasops/backups/$id done_paths='' old_link=''
+case $keep in ''|*[!0-9]*|0) keep=5 ;; esac
+rc=0 b=.dasops/backups/$id done_paths='' old_link='' link_changed=''
+[ ! -L ""$link"" ] || old_link=$(readlink -- ""$link"")
 [ -z ""$id"" ] || : > ""$b/switched"" || rc=3
 while [ ""$rc"" = 0 ] && [ $# -ge 3 ]; do
   case $1 in
@@ -151,25 +150,32 @@ while [ ""$rc"" = 0 ] && [ $# -ge 3 ]; do
   shift 3
 done
 if [ ""$rc"" = 0 ] && [ -n ""$link"" ]; then
-  [ ! -L ""$link"" ] || old_link=$(readlink -- ""$link"")
-  if [ ""$old_link"" = ""$home"" ]; then :
+  if [ -L ""$link"" ] && [ ""$old_link"" = ""$home"" ]; then :
   elif [ -e ""$link"" ] && [ ! -L ""$link"" ]; then echo ""$link: exists and is not a symbolic link; not replaced"" >&2; rc=3
-  else ln -sfn -- ""$home"" ""$link"" || { echo ""$link: cannot create the symbolic link"" >&2; rc=3; }
+  else
+    link_changed=1
+    ln -sfn -- ""$home"" ""$link"" || { echo ""$link: cannot create the symbolic link"" >&2; rc=3; }
   fi
 fi
 if [ ""$rc"" != 0 ] && [ -n ""$id"" ]; then
-  # Put back what was switched: the backup holds each file as it was, or says it was absent.
-  printf '%s' ""$done_paths"" | while IFS= read -r p; do
-    [ -n ""$p"" ] || continue
-    if [ -f ""$b/$p"" ]; then cp -p -- ""$b/$p"" ""$p.dasops-rollback"" && mv -f -- ""$p.dasops-rollback"" ""$p""
-    else rm -f -- ""$p""; fi || echo ""$p: could not be put back from backup $id"" >&2
-  done
-  if [ -n ""$link"" ]; then
-    if [ -n ""$old_link"" ]; then ln -sfn -- ""$old_link"" ""$link""; elif [ -L ""$link"" ]; then rm -f -- ""$link""; fi
+  # Put back what was switched: the backup holds each file as it was, or says it was absent. A link this run did
+  # not touch stays as it is.
+  if printf '%s' ""$done_paths"" | {
+    ok=0
+    while IFS= read -r p; do
+      [ -n ""$p"" ] || continue
+      if [ -f ""$b/$p"" ]; then cp -p -- ""$b/$p"" ""$p.dasops-rollback"" && mv -f -- ""$p.dasops-rollback"" ""$p""
+      else rm -f -- ""$p""; fi || { echo ""$p: could not be put back from backup $id"" >&2; ok=1; }
+    done
+    exit $ok
+  }; then back=ok; else back=incomplete; fi
+  if [ -n ""$link_changed"" ]; then
+    if [ -n ""$old_link"" ]; then ln -sfn -- ""$old_link"" ""$link"" || back=incomplete
+    else rm -f -- ""$link"" || back=incomplete; fi
   fi
-  rm -f -- ""$b/switched""
-  echo ROLLED-BACK
-  exit 4
+  if [ ""$back"" = ok ]; then rm -f -- ""$b/switched""; echo ROLLED-BACK; exit 4; fi
+  echo ROLLBACK-INCOMPLETE
+  exit 5
 fi
 sync 2>/dev/null
 if [ -n ""$id"" ] && [ ""$rc"" = 0 ] && [ ! -L .dasops ] && [ ! -L .dasops/backups ] && [ -d .dasops/backups ]; then

@@ -6,6 +6,7 @@ using System.Runtime.Serialization;
 using System.Runtime.Serialization.Json;
 using System.Text;
 using DasOps.Engine.Planning;
+using DasOps.Engine.Secrets;
 using DasOps.Engine.Spec;
 using DasOps.Engine.Diagnostics;
 
@@ -73,7 +74,7 @@ public sealed class SavedPlan
             var s = saved.Files.FirstOrDefault(f => f.Path == file.Path);
             if (s == null) return $"{file.Path}: not in the saved plan";
             if (s.CurrentHash != file.ShownCurrentHash)
-                return $"{file.Path}: changed on the node since the plan was made (hash {Short(s.CurrentHash)} then, {Short(file.ShownCurrentHash)} now)";
+                return $"{file.Path}: changed on the node since the plan was made (hash {Short(s.CurrentHash)} then, {Short(file.ShownCurrentHash)} now)" + KeyNote(s.CurrentHash);
             if (s.DesiredHash != file.ShownDesiredHash)
                 return $"{file.Path}: the spec now gives other content than the plan (hash {Short(s.DesiredHash)} planned, {Short(file.ShownDesiredHash)} now)";
         }
@@ -111,6 +112,12 @@ public sealed class SavedPlan
             throw new InputException(InputErrorKind.PlanInvalid, $"{path}: not a DasOps saved plan of format {CurrentFormat}.", path);
         return plan;
     }
+
+    /// <summary>A password file's hashes are keyed: a plan saved under another key (another user or machine) never matches.</summary>
+    private static string KeyNote(string? saved) =>
+        saved != null && saved.StartsWith(SecretFileHash.Prefix, StringComparison.Ordinal)
+            ? $"; password files are hashed with the key in {SecretFileHash.KeyFile}{(SecretFileHash.KeyIsEphemeral ? ", which could not be kept here" : "")}: apply a saved plan with the key it was made with (DASOPS_HASH_KEY_FILE)"
+            : "";
 
     private static string Short(string? hash) => hash == null ? "(absent)" : hash.Substring(0, Math.Min(12, hash.Length));
 }

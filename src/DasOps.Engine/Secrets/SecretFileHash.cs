@@ -33,27 +33,51 @@ public static class SecretFileHash
             ? file
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dasops", "hash.key");
 
+    /// <summary>True when the key could not be kept (a read-only home): hashes are keyed for this process only.</summary>
+    public static bool KeyIsEphemeral { get; private set; }
+
     private static byte[] LoadOrCreateKey()
     {
         var file = KeyFile;
         try
         {
-            if (File.Exists(file))
+            if (File.Exists(file) && File.ReadAllBytes(file) is { Length: >= 32 } existing) return existing;
+            // Made in a 0700 directory and moved into place whole, without replacing: two first runs at once both
+            // end up with the one key that won, never a torn or silently replaced one.
+            var directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
+            var created = !Directory.Exists(directory);
+            Directory.CreateDirectory(directory);
+            if (created) IO.UnixPermissions.Set(directory, 0x1C0);   // 0700
+            var temp = Path.Combine(directory, ".hash.key." + Guid.NewGuid().ToString("N"));
+            var key = NewKey();
+            try
             {
-                var existing = File.ReadAllBytes(file);
-                if (existing.Length >= 32) return existing;
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write)) { }
+                IO.UnixPermissions.Set(temp, 0x180);   // 0600 before a byte of the key is in it
+                File.WriteAllBytes(temp, key);
+                File.Move(temp, file);
             }
-            var key = new byte[32];
-            using (var random = RandomNumberGenerator.Create()) random.GetBytes(key);
-            IO.Atomic.WriteAllBytes(file, key, 0x180);
+            catch (IOException) when (File.Exists(file))
+            {
+                // Another run made it first: use theirs.
+            }
+            finally
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
             return File.ReadAllBytes(file);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
-            // A read-only home (a sandboxed job): hashes are still keyed, just not comparable with another process's.
-            var key = new byte[32];
-            using (var random = RandomNumberGenerator.Create()) random.GetBytes(key);
-            return key;
+            KeyIsEphemeral = true;
+            return NewKey();
         }
+    }
+
+    private static byte[] NewKey()
+    {
+        var key = new byte[32];
+        using (var random = RandomNumberGenerator.Create()) random.GetBytes(key);
+        return key;
     }
 }

@@ -7,8 +7,9 @@ namespace DasOps.Engine.Secrets;
 
 /// <summary>
 /// Replaces every secret of the run, raw or as it appears escaped in XML or SQL, with a fixed mask before text is
-/// shown. The second net behind <see cref="StructuralMasker"/>: only values of at least <see cref="MinimumLength"/>
-/// characters, since masking every "x" in a diff would garble it and reveal the password by its gaps.
+/// shown. In logs, verbose output and errors every secret is masked, however short. In diffs it is the second net
+/// behind <see cref="StructuralMasker"/>, for values of at least <see cref="MinimumLength"/> characters only: masking
+/// every "x" of a diff would garble it and reveal the password by its gaps.
 /// </summary>
 public static class SecretMasker
 {
@@ -16,9 +17,12 @@ public static class SecretMasker
 
     public const int MinimumLength = 4;
 
-    public static string Apply(string text, IEnumerable<string> secrets)
+    public static string Apply(string text, IEnumerable<string> secrets) => Apply(text, secrets, 1);
+
+    /// <summary>Masks the secrets of at least <paramref name="minimumLength"/> characters.</summary>
+    public static string Apply(string text, IEnumerable<string> secrets, int minimumLength)
     {
-        foreach (var form in Forms(secrets).OrderByDescending(f => f.Length))
+        foreach (var form in Forms(secrets.Where(s => s != null && s.Length >= minimumLength)).OrderByDescending(f => f.Length))
         {
             text = text.Replace(form, Mask);
         }
@@ -27,7 +31,7 @@ public static class SecretMasker
 
     private static IEnumerable<string> Forms(IEnumerable<string> secrets)
     {
-        foreach (var secret in secrets.Where(s => !string.IsNullOrEmpty(s) && s.Length >= MinimumLength))
+        foreach (var secret in secrets.Where(s => !string.IsNullOrEmpty(s)))
         {
             yield return secret;
             yield return XmlTextEscaping.EscapeText(secret);

@@ -50,10 +50,10 @@ public sealed class DasFileChange
     /// <summary>The permission bits on the node before the run, in octal; null when the file did not exist or is not known.</summary>
     public string? CurrentMode { get; }
 
-    /// <summary>sha256 of the file as found on the node; null when it does not exist or is not known.</summary>
+    /// <summary>sha256 of the file as found on the node (hmac:... for a file that holds a password); null when it does not exist or is not known.</summary>
     public string? CurrentHash { get; }
 
-    /// <summary>sha256 of the content the file gets; null when a restore removes the file.</summary>
+    /// <summary>sha256 of the content the file gets (hmac:... for a file that holds a password); null when a restore removes the file.</summary>
     public string? DesiredHash { get; }
 
     /// <summary>The backup on the node (HOME/.dasops/backups/ID) holding the content this run replaced; Restore-DasConfiguration -BackupId takes it.</summary>

@@ -70,9 +70,16 @@ public class StructuralMaskingTests
     }
 
     [Fact]
-    public void Value_masking_is_the_second_net_for_values_of_four_characters_or_more()
+    public void In_diffs_value_masking_is_the_second_net_for_values_of_four_characters_or_more()
     {
-        Assert.Equal("url=db-" + SecretMasker.Mask, SecretMasker.Apply("url=db-hunter2", new[] { "hunter2" }));
-        Assert.Equal("xml box", SecretMasker.Apply("xml box", new[] { "x" }));
+        Assert.Equal("url=db-" + SecretMasker.Mask, SecretMasker.Apply("url=db-hunter2", new[] { "hunter2" }, SecretMasker.MinimumLength));
+        Assert.Equal("xml box", SecretMasker.Apply("xml box", new[] { "x" }, SecretMasker.MinimumLength));
+    }
+
+    [Fact]
+    public void In_logs_and_errors_a_short_secret_is_still_masked()
+    {
+        Assert.Equal("login as root with " + SecretMasker.Mask + "y failed", SecretMasker.Apply("login as root with xy failed", new[] { "x" }));
+        Assert.DoesNotContain("pw1", SecretMasker.Apply("access denied for pw1", new[] { "pw1" }));
     }
 }

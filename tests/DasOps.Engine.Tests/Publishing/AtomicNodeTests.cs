@@ -36,10 +36,14 @@ public class AtomicNodeTests
         Assert.Empty(Directory.GetFiles(cluster.PathOf("n1", ""), "*.dasops-new", SearchOption.AllDirectories));
     }
 
-    [Fact]
-    public async Task A_rename_that_fails_halfway_rolls_the_node_back_to_all_its_old_files()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_rename_that_fails_halfway_rolls_the_node_back_to_all_its_old_files(bool withLink)
     {
-        using var cluster = new LocalCluster();
+        using var cluster = new LocalCluster(withSymlink: withLink);
+        // The Spark link is already right: the failed switch below must leave it exactly as it is.
+        if (withLink) File.CreateSymbolicLink(cluster.Link, cluster.PathOf("n1", ""));
         var node = cluster.Spec.Nodes[0];
         var home = cluster.PathOf("n1", "");
         var plan = (await cluster.PlanAsync(new PublishOptions { Nodes = new[] { "n1" } })).Single().Plan!;
@@ -53,12 +57,14 @@ public class AtomicNodeTests
         await NodeWriter.StageAsync(shell, home, id, null, writes, CancellationToken.None);
         // The third staged file vanishes before the switch: its rename fails after two others were renamed.
         File.Delete(Path.Combine(home, NodeWriter.StagedName(writes[2].Path)));
+        var link = withLink ? cluster.Link : null;
         var failed = await Assert.ThrowsAsync<NodeOperationException>(() =>
-            NodeWriter.CommitAsync(shell, home, id, null, 5, writes.Select(w => ("put", w.Path)), CancellationToken.None));
+            NodeWriter.CommitAsync(shell, home, id, link, 5, writes.Select(w => ("put", w.Path)), CancellationToken.None));
 
         Assert.Contains("rolled back", failed.Message);
         var after = cluster.Snapshot("n1");
         foreach (var (path, file) in snapshotBefore) Assert.True(file.Bytes.SequenceEqual(after[path].Bytes), path + " is not its old self");
         Assert.False(File.Exists(Path.Combine(home, $".dasops/backups/{id}/switched")));
+        if (withLink) Assert.Equal(home.TrimEnd('/'), new FileInfo(cluster.Link).LinkTarget?.TrimEnd('/'));
     }
 }

@@ -69,18 +69,23 @@ public class SecretHashTests
         var sha256 = Hashing.Sha256(File.ReadAllBytes(cluster.PathOf(secret.Node, MasterDatasources)));
         Assert.StartsWith(SecretFileHash.Prefix, secret.DesiredHash);
         Assert.NotEqual(sha256, secret.DesiredHash);
-        Assert.DoesNotContain(sha256, PublishText.Plan(results, withDiffs: true));
+        // The plan text shows 12-character prefixes: not even that of the plain sha256.
+        Assert.DoesNotContain(sha256.Substring(0, 12), PublishText.Plan(results, withDiffs: true));
         Assert.DoesNotContain(shells.Arguments, a => a.Contains(sha256));
 
-        // Restore passes the backup's hashes on stdin too.
+        // The repair backs up the drifted file; restore sends that backup's hash, and on stdin too.
         var file = cluster.PathOf("n1", MasterDatasources);
-        var before = Hashing.Sha256(File.ReadAllBytes(file));
         File.WriteAllText(file, File.ReadAllText(file).Replace("<username>wso2das</username>", "<username>drift</username>"));
+        var drifted = Hashing.Sha256(File.ReadAllBytes(file));
         await new ConfigurationPublisher(cluster.Spec, LocalCluster.Secrets, shells).ApplyAsync(new PublishOptions { Nodes = new[] { "n1" } }, CancellationToken.None);
+        Assert.DoesNotContain(shells.Arguments, a => a.Contains(drifted));
+        shells.Arguments.Clear();
         var restored = (await new ConfigurationRestorer(cluster.Spec, shells).RestoreAsync(new PublishOptions { Nodes = new[] { "n1" } }, CancellationToken.None)).Single();
         Assert.Equal(PublishStatus.Changed, restored.Status);
-        Assert.DoesNotContain(shells.Arguments, a => a.Contains(before));
-        Assert.DoesNotContain(restored.Files, f => f.DesiredHash == Hashing.Sha256(File.ReadAllBytes(file)));
+        Assert.Equal(drifted, Hashing.Sha256(File.ReadAllBytes(file)));
+        Assert.NotEmpty(shells.Arguments);
+        Assert.DoesNotContain(shells.Arguments, a => a.Contains(drifted));
+        Assert.Equal(SecretFileHash.Of(drifted), restored.Files.Single(f => f.Path == MasterDatasources).DesiredHash);
     }
 
     [Fact]

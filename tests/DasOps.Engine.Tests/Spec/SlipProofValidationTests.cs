@@ -75,7 +75,6 @@ public class SlipProofValidationTests
     {
         var yaml = "name: c\nproduct: Das\npattern: FullyDistributed\ndatabase: {host: 10.0.0.10}\nnodes:\n  - {name: n1, host: 10.0.0.11, roles: [\"Receiver, Indexer\"]}\n";
         Assert.Contains("UnknownRole", Codes(yaml));
-        Assert.Throws<InputException>(() => ClusterScaffold.ParseNode("n1=10.0.0.11:Receiver;Indexer"));
     }
 
     [Fact]
