@@ -33,6 +33,11 @@ public static class SpecValidator
         if (spec.Product == Product.StreamProcessor)
             Error(spec, "product", "UnsupportedProduct", "StreamProcessor clusters are not supported yet; use Das or IsAnalytics.");
 
+        if (spec.Transport == Transport.SshNet && spec.SshConfig != null)
+            Error(spec, "sshConfig", "OpenSshOnly",
+                "sshConfig is an OpenSSH client config and the SshNet transport reads none; remove it (set the user, port and key with sshUser, sshPort and sshKey) or set transport: openssh.");
+        if (spec.Defaults.SshKeyPassphraseEnv != null && !Identifiers.IsEnvironmentVariableName(spec.Defaults.SshKeyPassphraseEnv))
+            Error(spec.Defaults, "sshKeyPassphraseEnv", "InvalidEnvironmentVariableName", $"sshKeyPassphraseEnv '{spec.Defaults.SshKeyPassphraseEnv}' is not an environment variable name (it names where the passphrase is, it is not the passphrase).");
         ValidateNodes(spec, Error);
         ValidateTopology(spec, Error);
         ValidateDatabase(spec, Error);

@@ -1,7 +1,8 @@
 using System.Threading;
 using System.Threading.Tasks;
+using DasOps.Engine.Remote;
 
-namespace DasOps.Engine.Remote;
+namespace DasOps.Engine.Remote.OpenSsh;
 
 /// <summary>
 /// Runs commands on one node through the system's OpenSSH client, multiplexed over one ControlMaster connection

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Globalization;
+using DasOps.Engine.Remote;
 
-namespace DasOps.Engine.Remote;
+namespace DasOps.Engine.Remote.OpenSsh;
 
 /// <summary>The argument vectors DasOps gives ssh. Never a shell string: each value is one argv element.</summary>
 internal static class OpenSshArguments
