@@ -82,4 +82,4 @@ function Invoke-WithoutDasSecret {
 }
 
 # The parameters every cmdlet that reaches the nodes has (DasRemoteCmdlet).
-$script:RemoteParameters = @('AcceptNewHostKey', 'Cluster', 'KnownHosts', 'SshConfig')
+$script:RemoteParameters = @('AcceptNewHostKey', 'Cluster', 'KnownHosts', 'SshConfig', 'SshKey', 'Transport')
