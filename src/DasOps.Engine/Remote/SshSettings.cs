@@ -33,13 +33,15 @@ public static class SshSettings
         }
         var config = effective == Transport.OpenSsh ? sshConfig ?? SpecPaths.Resolve(spec, spec.SshConfig) : null;
         var known = knownHosts ?? SpecPaths.Resolve(spec, spec.KnownHosts);
-        // SSH.NET has no ssh to fall back on: it reads the user's known_hosts, as ssh would.
-        if (known == null && effective == Transport.SshNet) known = Path.Combine(HomeDirectory, ".ssh", "known_hosts");
         if (config != null && !File.Exists(config)) throw new InputException(InputErrorKind.FileNotFound, $"ssh config {config} does not exist.", config);
         // With accept-new, the keys met are recorded (the file is created); otherwise a missing file refuses every host.
         if (known != null && !acceptNewHostKeys && !File.Exists(known))
             throw new InputException(InputErrorKind.FileNotFound,
                 $"known_hosts file {known} does not exist (opt in to trusting new keys, --accept-new-host-keys / -AcceptNewHostKey, to create it with the keys found).", known);
+
+        // SSH.NET has no ssh to fall back on: it reads the user's known_hosts, as ssh would. Not named, it need not
+        // exist yet (as with ssh): every host is then unknown, and refused unless new keys are accepted.
+        if (known == null && effective == Transport.SshNet) known = Path.Combine(HomeDirectory, ".ssh", "known_hosts");
 
         var keyFiles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var node in spec.Nodes)

@@ -20,7 +20,7 @@ public sealed class ClusterSpec : SpecElement
     /// <summary>How the nodes are reached; null means the default (<see cref="DefaultTransport"/>). Overridden by --transport.</summary>
     public Transport? Transport { get; set; }
 
-    public const Spec.Transport DefaultTransport = Spec.Transport.OpenSsh;
+    public const Spec.Transport DefaultTransport = Spec.Transport.SshNet;
 
     /// <summary>An OpenSSH client config (Host entries, keys, jump hosts); overridden by --ssh-config. OpenSSH transport only.</summary>
     public string? SshConfig { get; set; }
