@@ -34,6 +34,9 @@ internal sealed class SshNetCommand : ICommandProcess
     private int _pid;
     private int _killRequested;
     private int _inputClosed;
+    private readonly object _errorLock = new object();
+    private StreamReader? _errorReader;
+    private string _errorFirstLine = "";
     private int _written;
 
     private SshNetCommand(SshNetShell shell, RemoteCommand command, bool keepInputOpen)
@@ -76,7 +79,6 @@ internal sealed class SshNetCommand : ICommandProcess
             _channel = _client.CreateCommand(Wrapper + ShellQuoting.Join(_command.Arguments));
             var executing = _channel.ExecuteAsync(CancellationToken.None);
             _output.TrySetResult(_channel.OutputStream);
-            var stderr = ReadErrorAsync(_channel.ExtendedOutputStream);
             _input = _channel.CreateInputStream();
             _inputReady.TrySetResult(true);
             var writing = WriteInputAsync();
@@ -91,7 +93,8 @@ internal sealed class SshNetCommand : ICommandProcess
             ExitCode = _channel.ExitStatus ?? (_channel.ExitSignal != null ? 128 + SignalNumber(_channel.ExitSignal) : 255);
             if (_channel.ExitStatus == null && _channel.ExitSignal == null && _killRequested == 0 && !_client.IsConnected)
                 _failure = new SshNetFailure($"ssh to {_shell.Target} failed: Connection to {_shell.Target.Host} closed by remote host.", false);
-            _error.TrySetResult(await stderr.ConfigureAwait(false));
+            // SSH.NET buffers stderr while the command runs: it is read once the command ended, so no thread waits on it.
+            _error.TrySetResult(ReadRestOfError());
         }
         catch (SshNetFailure e)
         {
@@ -117,17 +120,23 @@ internal sealed class SshNetCommand : ICommandProcess
         _error.TrySetResult(failure.Message);
     }
 
-    private async Task<string> ReadErrorAsync(Stream stream)
+    /// <summary>The wrapper's first stderr line (the pid) is for us, not for the operator: read it, once.</summary>
+    private void ReadPidLine()
     {
-        var text = await new StreamReader(stream, new UTF8Encoding(false)).ReadToEndAsync().ConfigureAwait(false);
-        // The wrapper's first line is for us, not for the operator.
-        if (text.StartsWith(PidMarker, StringComparison.Ordinal))
+        lock (_errorLock)
         {
-            var end = text.IndexOf('\n');
-            int.TryParse(text.Substring(PidMarker.Length, (end < 0 ? text.Length : end) - PidMarker.Length), out _pid);
-            text = end < 0 ? "" : text.Substring(end + 1);
+            if (_errorReader != null) return;
+            _errorReader = new StreamReader(_channel!.ExtendedOutputStream, new UTF8Encoding(false));
+            var first = _errorReader.ReadLine();
+            if (first != null && first.StartsWith(PidMarker, StringComparison.Ordinal)) int.TryParse(first.Substring(PidMarker.Length), out _pid);
+            else if (first != null) _errorFirstLine = first + "\n";
         }
-        return text;
+    }
+
+    private string ReadRestOfError()
+    {
+        ReadPidLine();
+        lock (_errorLock) return _errorFirstLine + _errorReader!.ReadToEnd();
     }
 
     private async Task WriteInputAsync()
@@ -194,8 +203,8 @@ internal sealed class SshNetCommand : ICommandProcess
 
     private void KillGroup()
     {
-        // The pid arrives on stderr at once; wait a moment for it if the kill came that early.
-        for (var i = 0; i < 20 && Volatile.Read(ref _pid) == 0 && !Exited.IsCompleted; i++) Thread.Sleep(25);
+        // The pid is the command's first stderr line, written at once; a channel that never started has none.
+        if (_channel != null && !Task.Run(ReadPidLine).Wait(TimeSpan.FromSeconds(2))) return;
         var pid = Volatile.Read(ref _pid);
         var client = _client;
         if (pid <= 1 || client == null || !client.IsConnected) return;

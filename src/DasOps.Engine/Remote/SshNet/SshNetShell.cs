@@ -38,7 +38,6 @@ public sealed class SshNetShell : IStreamingShell
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (command.Timeout != null) deadline.CancelAfter(command.Timeout.Value);
         var stdout = new MemoryStream();
-        var reading = channel.CopyOutputAsync(stdout);
         var gaveUp = new TaskCompletionSource<bool>();
         using (deadline.Token.Register(() => gaveUp.TrySetResult(true)))
         {
@@ -46,11 +45,12 @@ public sealed class SshNetShell : IStreamingShell
             {
                 channel.Kill();
                 cancellationToken.ThrowIfCancellationRequested();
-                return new CommandResult(124, stdout.ToArray(), $"timed out after {command.Timeout!.Value.TotalSeconds:0.#} s", timedOut: true);
+                return new CommandResult(124, Array.Empty<byte>(), $"timed out after {command.Timeout!.Value.TotalSeconds:0.#} s", timedOut: true);
             }
         }
         await channel.Exited.ConfigureAwait(false);
-        await reading.ConfigureAwait(false);
+        // SSH.NET buffers the output while the command runs; once it ended, reading it never waits.
+        await channel.CopyOutputAsync(stdout).ConfigureAwait(false);
         return channel.Classify(new CommandResult(channel.ExitCode, stdout.ToArray(), await channel.StandardError.ConfigureAwait(false)));
     }
 
@@ -111,7 +111,7 @@ public sealed class SshNetShell : IStreamingShell
         SocketException s => $"connect to host {Target.Host} port {Target.Port}: {s.Message}",
         SshOperationTimeoutException _ => $"connect to host {Target.Host} port {Target.Port}: Connection timed out",
         OperationCanceledException _ => $"connect to host {Target.Host} port {Target.Port}: Connection timed out",
-        SshAuthenticationException a => $"Permission denied ({a.Message})",
+        SshAuthenticationException a => a.Message.StartsWith("Permission denied", StringComparison.Ordinal) ? a.Message : $"Permission denied ({a.Message})",
         SshConnectionException c => c.Message,
         ProxyException p => p.Message,
         _ => e.Message,
