@@ -11,9 +11,9 @@ using Xunit;
 namespace DasOps.Integration.Tests;
 
 /// <summary>
-/// A cancelled, timed-out or abandoned command ends on the node too, with everything it started. SshNet only for
-/// now: with OpenSSH, killing the local ssh client closes the channel but sshd leaves a non-pty command running
-/// (observed in the lab: both `sleep`s survive); the same pid-and-kill-the-group wrapper would fix it there.
+/// A cancelled, timed-out or abandoned command ends on the node too, with everything it started. Killing the local
+/// ssh alone would not do it: sshd closes the channel but leaves a command without a pty running (both `sleep`s
+/// survived in the lab before OpenSshShell learned to kill the command's process group by its tag).
 /// </summary>
 [Collection(LabCollection.Name)]
 public class CancellationTests
@@ -23,7 +23,7 @@ public class CancellationTests
     public CancellationTests(LabFixture lab) => _lab = lab;
 
     [Theory]
-    [InlineData(Transport.SshNet)]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
     public async Task Cancelling_a_command_ends_it_and_its_children_on_the_node(Transport transport)
     {
         _lab.Reset();
@@ -42,7 +42,7 @@ public class CancellationTests
     }
 
     [Theory]
-    [InlineData(Transport.SshNet)]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
     public async Task A_command_past_its_timeout_and_an_abandoned_streaming_command_leave_nothing_behind(Transport transport)
     {
         _lab.Reset();

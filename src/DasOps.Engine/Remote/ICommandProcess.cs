@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace DasOps.Engine.Remote;
@@ -35,9 +36,12 @@ internal sealed class ProcessCommand : ICommandProcess
     private readonly System.Diagnostics.Process _process;
     private readonly TaskCompletionSource<bool> _exited = new TaskCompletionSource<bool>();
 
-    private ProcessCommand(System.Diagnostics.Process process)
+    private readonly Action? _onKill;
+
+    private ProcessCommand(System.Diagnostics.Process process, Action? onKill)
     {
         _process = process;
+        _onKill = onKill;
         StandardError = process.StandardError.ReadToEndAsync();
         process.EnableRaisingEvents = true;
         process.Exited += (_, _) => _exited.TrySetResult(true);
@@ -45,7 +49,8 @@ internal sealed class ProcessCommand : ICommandProcess
         Exited = WaitAsync();
     }
 
-    public static ProcessCommand Start(System.Diagnostics.ProcessStartInfo startInfo)
+    /// <summary>Starts the process; <paramref name="onKill"/> runs first when it is killed while still running (e.g. to end what ssh started on a node).</summary>
+    public static ProcessCommand Start(System.Diagnostics.ProcessStartInfo startInfo, Action? onKill = null)
     {
         var process = new System.Diagnostics.Process { StartInfo = startInfo };
         try
@@ -57,7 +62,7 @@ internal sealed class ProcessCommand : ICommandProcess
             process.Dispose();
             throw new IOException($"{startInfo.FileName}: {e.Message}", e);
         }
-        return new ProcessCommand(process);
+        return new ProcessCommand(process, onKill);
     }
 
     public StreamReader StandardOutput => _process.StandardOutput;
@@ -79,7 +84,16 @@ internal sealed class ProcessCommand : ICommandProcess
         try { _process.StandardInput.Close(); } catch (IOException) { }
     }
 
-    public void Kill() => ProcessTree.Kill(_process);
+    public void Kill()
+    {
+        bool running;
+        try { running = !_process.HasExited; }
+        catch (InvalidOperationException) { running = false; }
+        if (running && _onKill != null && Interlocked.Exchange(ref _killing, 1) == 0) _onKill();
+        ProcessTree.Kill(_process);
+    }
+
+    private int _killing;
 
     public void Dispose()
     {

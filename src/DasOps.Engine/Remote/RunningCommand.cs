@@ -21,8 +21,8 @@ public sealed class RunningCommand : IDisposable
     }
 
     /// <summary>Starts the process; <paramref name="classify"/> turns the raw result into the shell's (e.g. ssh's rc 255 into Unreachable).</summary>
-    internal static RunningCommand Start(System.Diagnostics.ProcessStartInfo startInfo, Func<CommandResult, Task<CommandResult>> classify) =>
-        new RunningCommand(ProcessCommand.Start(startInfo), classify);
+    internal static RunningCommand Start(System.Diagnostics.ProcessStartInfo startInfo, Func<CommandResult, Task<CommandResult>> classify, Action? onKill = null) =>
+        new RunningCommand(ProcessCommand.Start(startInfo, onKill), classify);
 
     /// <summary>The next line of stdout, or null at its end. Kills the command when <paramref name="timeout"/> passes first.</summary>
     public async Task<string?> ReadLineAsync(TimeSpan timeout, CancellationToken cancellationToken)
