@@ -245,6 +245,7 @@ run_locked() {
 name: bench-das
 product: Das
 pattern: FullyDistributed
+transport: openssh
 sshConfig: $LAB_SSH_CONFIG
 knownHosts: $LAB_KNOWN_HOSTS
 defaults: { home: $HOME_DIR }

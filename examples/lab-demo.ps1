@@ -98,10 +98,10 @@ try {
 name: lab-isa
 product: IsAnalytics
 pattern: MinimumHa
-sshConfig: $($facts.LAB_SSH_CONFIG)
 knownHosts: $($facts.LAB_KNOWN_HOSTS)
 defaults:
   home: $($facts.LAB_HOME)
+  sshKey: $($facts.LAB_SSH_KEY)
 database:
   host: $($facts.LAB_DB_HOST)
   port: $($facts.LAB_DB_PORT)
@@ -115,8 +115,8 @@ depSync:
   user: depsync
   committer: node1
 nodes:
-  - { name: node1, host: 10.77.0.11, sshHost: node1 }
-  - { name: node2, host: 10.77.0.12, sshHost: node2 }
+  - { name: node1, host: 10.77.0.11 }
+  - { name: node2, host: 10.77.0.12 }
 "@ | Set-Content -Path $spec -Encoding utf8
 
     # Secrets are PSCredentials, never in the spec: generated for this run; the administrator's from the lab.

@@ -66,6 +66,7 @@ cat > "$spec" <<YAML
 name: lab-isa
 product: IsAnalytics
 pattern: MinimumHa
+transport: openssh          # this part shows the OpenSSH transport (ssh with ControlMaster, the lab's ssh config)
 sshConfig: $LAB_SSH_CONFIG
 knownHosts: $LAB_KNOWN_HOSTS
 defaults:

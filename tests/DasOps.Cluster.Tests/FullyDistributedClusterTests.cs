@@ -8,6 +8,8 @@ using DasOps.Engine.Lifecycle;
 using Xunit;
 using Xunit.Abstractions;
 
+using DasOps.Engine.Remote.OpenSsh;
+
 namespace DasOps.Cluster.Tests;
 
 /// <summary>Issue 5 on the 8-node DAS fully distributed pattern of seeds 000-002: two of each role, analyzers in their own cluster.</summary>

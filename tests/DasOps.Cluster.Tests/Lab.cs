@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using DasOps.Engine.Planning;
 using DasOps.Engine.Remote;
+using DasOps.Engine.Remote.OpenSsh;
 using DasOps.Engine.Secrets;
 using DasOps.Engine.Spec;
 

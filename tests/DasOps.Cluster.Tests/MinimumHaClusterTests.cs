@@ -8,6 +8,8 @@ using DasOps.Engine.Lifecycle;
 using Xunit;
 using Xunit.Abstractions;
 
+using DasOps.Engine.Remote.OpenSsh;
+
 namespace DasOps.Cluster.Tests;
 
 /// <summary>Issue 5 on a 2-node IS Analytics minimum-HA cluster: start, every check, a measured failover, and three ways to break it.</summary>

@@ -24,8 +24,8 @@ public class DbInitOverSshTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"dasops-db-{_suffix}.yaml");
         File.WriteAllText(path,
-            $"name: t\nproduct: IsAnalytics\nsshConfig: {LabFixture.LabDir}/ssh/ssh_config\nknownHosts: {LabFixture.LabDir}/ssh/known_hosts\n" +
-            $"defaults: {{home: /srv/das}}\ndatabase:\n  host: 10.77.0.10\n  user: s{_suffix}\n  adminUser: dasops_admin\n" +
+            $"name: t\nproduct: IsAnalytics\nknownHosts: {LabFixture.LabDir}/ssh/known_hosts\n" +
+            $"defaults: {{home: /srv/das, sshKey: {LabFixture.LabDir}/ssh/id_ed25519}}\ndatabase:\n  host: 10.77.0.10\n  user: s{_suffix}\n  adminUser: dasops_admin\n" +
             $"  names: {{userDb: su_{_suffix}, regDb: sr_{_suffix}, eventStore: se_{_suffix}, processedDataStore: sp_{_suffix}}}\n" +
             "nodes:\n  - {name: node1, host: 10.77.0.11}\n  - {name: node2, host: 10.77.0.12}\n");
         return path;

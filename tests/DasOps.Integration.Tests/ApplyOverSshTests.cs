@@ -5,6 +5,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
 using DasOps.Engine.Publishing;
+using DasOps.Engine.Spec;
 using DasOps.Integration.Tests.Lab;
 using Xunit;
 using Xunit.Abstractions;
@@ -23,11 +24,12 @@ public class ApplyOverSshTests
         _output = output;
     }
 
-    [Fact]
-    public async Task The_first_apply_writes_everything_and_the_second_writes_nothing()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task The_first_apply_writes_everything_and_the_second_writes_nothing(Transport transport)
     {
         _lab.Reset();
-        using var cluster = new LabCluster(_lab);
+        using var cluster = new LabCluster(_lab, transport);
         var reporter = new LabReporter();
 
         var clock = Stopwatch.StartNew();

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using DasOps.Engine.Publishing;
+using DasOps.Engine.Spec;
 using DasOps.Integration.Tests.Lab;
 using Xunit;
 
@@ -19,11 +20,12 @@ public class ConcurrentApplyTests
 
     public ConcurrentApplyTests(LabFixture lab) => _lab = lab;
 
-    [Fact]
-    public async Task A_second_apply_while_the_first_holds_the_nodes_gets_the_lock_error_naming_the_holder_and_writes_nothing()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task A_second_apply_while_the_first_holds_the_nodes_gets_the_lock_error_naming_the_holder_and_writes_nothing(Transport transport)
     {
         _lab.Reset();
-        using var cluster = new LabCluster(_lab);
+        using var cluster = new LabCluster(_lab, transport);
         var specB = cluster.SpecWith("user_b");
         using var allLocked = new CountdownEvent(LabFixture.Nodes);
         var secondDone = new ManualResetEventSlim();
@@ -56,11 +58,12 @@ public class ConcurrentApplyTests
         foreach (var result in firstResults) Assert.True(Matches(result.Node, Desired(result)), $"{result.Node} does not hold exactly the first run's files");
     }
 
-    [Fact]
-    public async Task Two_applies_started_together_leave_each_node_wholly_one_or_the_other()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Two_applies_started_together_leave_each_node_wholly_one_or_the_other(Transport transport)
     {
         _lab.Reset();
-        using var cluster = new LabCluster(_lab);
+        using var cluster = new LabCluster(_lab, transport);
         var specB = cluster.SpecWith("user_b");
         var planA = await cluster.PlanAsync();
         var planB = await cluster.PlanAsync(specB);

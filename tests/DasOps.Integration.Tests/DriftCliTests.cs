@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using DasOps.Engine.Spec;
 using DasOps.Integration.Tests.Lab;
 using Xunit;
 
@@ -12,11 +13,12 @@ public class DriftCliTests
 
     public DriftCliTests(LabFixture lab) => _lab = lab;
 
-    [Fact]
-    public void Plan_exits_3_on_drift_0_in_sync_1_when_a_node_fails_and_2_on_bad_input()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public void Plan_exits_3_on_drift_0_in_sync_1_when_a_node_fails_and_2_on_bad_input(Transport transport)
     {
         _lab.Reset();
-        using var cluster = new LabCluster(_lab);
+        using var cluster = new LabCluster(_lab, transport);
         var env = new Dictionary<string, string> { ["DASOPS_DB_PASSWORD"] = LabCluster.Password };
 
         var drift = DasopsCli.Run(env, "plan", cluster.SpecPath);

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using DasOps.Engine.Publishing;
+using DasOps.Engine.Spec;
 using DasOps.Integration.Tests.Lab;
 using Xunit;
 
@@ -16,11 +17,12 @@ public class HostKeyTests
 
     public HostKeyTests(LabFixture lab) => _lab = lab;
 
-    [Fact]
-    public async Task A_changed_host_key_is_refused_naming_the_node_and_the_offered_fingerprint_and_nothing_is_written_there()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task A_changed_host_key_is_refused_naming_the_node_and_the_offered_fingerprint_and_nothing_is_written_there(Transport transport)
     {
         _lab.Reset();
-        using var cluster = new LabCluster(_lab);
+        using var cluster = new LabCluster(_lab, transport);
         _lab.Rekey("node2");
         var fingerprint = FingerprintOf(Path.Combine(_lab.LabDir, "hosts", "node2", "ssh_host_ed25519_key.pub"));
         var before = cluster.Snapshot("node2");
@@ -40,11 +42,12 @@ public class HostKeyTests
         }
     }
 
-    [Fact]
-    public async Task An_unknown_host_key_is_refused_unless_new_keys_are_explicitly_accepted()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task An_unknown_host_key_is_refused_unless_new_keys_are_explicitly_accepted(Transport transport)
     {
         _lab.Reset();
-        using var cluster = new LabCluster(_lab);
+        using var cluster = new LabCluster(_lab, transport);
         var knownHosts = Path.Combine(cluster.Directory, "known_hosts");
         File.WriteAllLines(knownHosts, File.ReadAllLines(_lab.KnownHosts).Where(l => !l.StartsWith("node4 ") && !l.StartsWith("10.77.0.14 ")));
         var spec = cluster.SpecWith("wso2das", knownHosts);
@@ -61,6 +64,30 @@ public class HostKeyTests
         Assert.Equal(PublishStatus.Changed, accepted.Single(r => r.Node == "node4").Status);
         // ssh records the key under the address it connected to (the alias's HostName)
         Assert.Contains(File.ReadAllLines(knownHosts), l => l.StartsWith("10.77.0.14 ssh-ed25519 "));
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Hashed_known_hosts_entries_are_accepted_and_a_changed_key_behind_one_is_still_refused(Transport transport)
+    {
+        _lab.Reset();
+        using var cluster = new LabCluster(_lab, transport);
+        var knownHosts = Path.Combine(cluster.Directory, "known_hosts");
+        File.Copy(_lab.KnownHosts, knownHosts);
+        var hash = Process.Start(new ProcessStartInfo("ssh-keygen", new[] { "-H", "-f", knownHosts }) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        hash.WaitForExit();
+        Assert.Equal(0, hash.ExitCode);
+        Assert.All(File.ReadAllLines(knownHosts).Where(l => l.Length > 0), l => Assert.StartsWith("|1|", l));
+        var spec = cluster.SpecWith("wso2das", knownHosts);
+
+        Assert.All(await cluster.ApplyAsync(spec: spec), r => Assert.True(r.Status == PublishStatus.Changed, r.ToString()));
+
+        _lab.Rekey("node5");
+        var rekeyed = await cluster.ApplyAsync(spec: cluster.SpecWith("user_b", knownHosts), acceptNewHostKeys: true);
+        var node5 = rekeyed.Single(r => r.Node == "node5");
+        Assert.Equal(NodeFailure.HostKeyRejected, node5.Failure);
+        Assert.Contains("has CHANGED", node5.Error);
+        Assert.Contains(FingerprintOf(Path.Combine(_lab.LabDir, "hosts", "node5", "ssh_host_ed25519_key.pub")), node5.Error);
     }
 
     private static string FingerprintOf(string publicKeyFile)

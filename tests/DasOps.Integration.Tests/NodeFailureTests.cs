@@ -4,6 +4,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
 using DasOps.Engine.Publishing;
+using DasOps.Engine.Spec;
 using DasOps.Integration.Tests.Lab;
 using Xunit;
 
@@ -16,11 +17,12 @@ public class NodeFailureTests
 
     public NodeFailureTests(LabFixture lab) => _lab = lab;
 
-    [Fact]
-    public async Task A_host_killed_mid_run_fails_alone_keeps_all_its_old_files_and_a_rerun_after_heal_converges()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task A_host_killed_mid_run_fails_alone_keeps_all_its_old_files_and_a_rerun_after_heal_converges(Transport transport)
     {
         _lab.Reset();
-        using var cluster = new LabCluster(_lab);
+        using var cluster = new LabCluster(_lab, transport);
         var before = cluster.Snapshot("node3");
         // node3 has staged and verified its new files; it dies just before the switch (sshd, sessions, all).
         var reporter = new LabReporter { OnNodeProgress = (node, status) => { if (node == "node3" && status == "switching") _lab.Fail("node3", "kill"); } };
@@ -49,11 +51,12 @@ public class NodeFailureTests
         Assert.True(File.Exists(Path.Combine(backups[0], "switched")));
     }
 
-    [Fact]
-    public async Task A_host_dead_before_the_run_is_reported_unreachable_while_the_others_complete()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task A_host_dead_before_the_run_is_reported_unreachable_while_the_others_complete(Transport transport)
     {
         _lab.Reset();
-        using var cluster = new LabCluster(_lab);
+        using var cluster = new LabCluster(_lab, transport);
         _lab.Fail("node3", "kill");
 
         var results = await cluster.ApplyAsync();

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using DasOps.Engine.Publishing;
+using DasOps.Engine.Spec;
 using DasOps.Integration.Tests.Lab;
 using Xunit;
 
@@ -15,11 +16,12 @@ public class RestoreAndSavedPlanTests
 
     public RestoreAndSavedPlanTests(LabFixture lab) => _lab = lab;
 
-    [Fact]
-    public async Task Backups_restore_the_previous_apply_byte_for_byte_with_modes_and_a_restore_can_be_undone()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task Backups_restore_the_previous_apply_byte_for_byte_with_modes_and_a_restore_can_be_undone(Transport transport)
     {
         _lab.Reset();
-        using var cluster = new LabCluster(_lab, dbUser: "user_a");
+        using var cluster = new LabCluster(_lab, transport, dbUser: "user_a");
         Assert.All(await cluster.ApplyAsync(), r => Assert.Equal(PublishStatus.Changed, r.Status));
         var afterA = LabFixture.NodeNames.ToDictionary(n => n, cluster.Snapshot);
         var specB = cluster.SpecWith("user_b");
@@ -43,11 +45,12 @@ public class RestoreAndSavedPlanTests
         LabCluster.AssertSame(afterB["node1"], cluster.Snapshot("node1"), "node1");
     }
 
-    [Fact]
-    public void Apply_of_a_saved_plan_refuses_when_a_node_moved_and_applies_when_nothing_did()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public void Apply_of_a_saved_plan_refuses_when_a_node_moved_and_applies_when_nothing_did(Transport transport)
     {
         _lab.Reset();
-        using var cluster = new LabCluster(_lab);
+        using var cluster = new LabCluster(_lab, transport);
         var env = new Dictionary<string, string> { ["DASOPS_DB_PASSWORD"] = LabCluster.Password };
         var planFile = Path.Combine(cluster.Directory, "plan.json");
 

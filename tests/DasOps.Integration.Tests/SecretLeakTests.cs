@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using System.Xml;
 using DasOps.Engine.Publishing;
+using DasOps.Engine.Spec;
 using DasOps.Integration.Tests.Lab;
 using Xunit;
 
@@ -17,11 +18,12 @@ public class SecretLeakTests
 
     public SecretLeakTests(LabFixture lab) => _lab = lab;
 
-    [Fact]
-    public async Task A_password_with_xml_and_shell_metacharacters_lands_exactly_in_the_xml_and_in_no_process_list_log_or_output()
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public async Task A_password_with_xml_and_shell_metacharacters_lands_exactly_in_the_xml_and_in_no_process_list_log_or_output(Transport transport)
     {
         _lab.Reset();
-        using var cluster = new LabCluster(_lab);
+        using var cluster = new LabCluster(_lab, transport);
         var env = new Dictionary<string, string> { ["DASOPS_DB_PASSWORD"] = LabCluster.Password };
         using var root = ProcessSampler.InRootNamespace();
         using var inNode = ProcessSampler.InNode("node1");
@@ -57,8 +59,17 @@ public class SecretLeakTests
         // 2. in no process list: the samplers ran throughout and saw DasOps's ssh commands, never the password
         Assert.True(sampledRoot >= 10 && sampledNode >= 10, $"only {sampledRoot} / {sampledNode} samples");
         Assert.Contains("dasops.dll apply", rootText);
-        Assert.Contains("ControlMaster=auto", rootText);
-        Assert.Contains("ControlMaster=auto", nodeText);
+        if (transport == Transport.OpenSsh)
+        {
+            Assert.Contains("ControlMaster=auto", rootText);
+            Assert.Contains("ControlMaster=auto", nodeText);
+        }
+        else
+        {
+            // in process: no ssh program ran, and the node saw DasOps's scripts arrive over the channels
+            Assert.DoesNotContain("ControlMaster", rootText);
+            Assert.Contains("sh -c", nodeText);
+        }
         LabCluster.AssertNoPassword(rootText, "a process list of the root namespace");
         LabCluster.AssertNoPassword(nodeText, "a process list inside node1");
 

@@ -18,6 +18,18 @@ public class LayoutTests
         "DasOps.format.ps1xml",
         "Dependencies/DasOps.Engine.dll",
         "Dependencies/YamlDotNet.dll",
+        // SSH.NET and what it needs at run time (the System.* polyfills for .NET Framework 4.7.2 only)
+        "Dependencies/Renci.SshNet.dll",
+        "Dependencies/BouncyCastle.Cryptography.dll",
+        "Dependencies/Microsoft.Extensions.Logging.Abstractions.dll",
+        "Dependencies/Microsoft.Extensions.DependencyInjection.Abstractions.dll",
+        "Dependencies/System.Formats.Asn1.dll",
+        "Dependencies/System.Memory.dll",
+        "Dependencies/System.Buffers.dll",
+        "Dependencies/System.Numerics.Vectors.dll",
+        "Dependencies/System.Runtime.CompilerServices.Unsafe.dll",
+        "Dependencies/System.Threading.Tasks.Extensions.dll",
+        "Dependencies/Microsoft.Bcl.AsyncInterfaces.dll",
         "en-US/DasOps.dll-Help.xml",
         "en-US/about_DasOps.help.txt",
     };

@@ -37,7 +37,7 @@ Describe 'Clear-DasPersistence' -Tag UnitTests {
         }
 
         It 'reports a missing ssh config before any node is reached' {
-            Clear-DasPersistence -Cluster $cluster -SshConfig (Join-Path $dir 'missing.config') -WhatIf -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            Clear-DasPersistence -Cluster $cluster -Transport OpenSsh -SshConfig (Join-Path $dir 'missing.config') -WhatIf -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
             $problems[0].FullyQualifiedErrorId | Should -BeLike 'DasFileNotFound,*'
         }
     }

@@ -59,10 +59,10 @@ function Get-DasLabHomePath([string] $LabHost, [string] $Relative) { Join-Path $
 function New-DasLabSpec {
     param([Parameter(Mandatory)] [hashtable] $Lab, [ValidateSet('MinimumHa', 'FullyDistributed')] [string] $Pattern, [string] $Path)
     $head = @"
-sshConfig: $($Lab.LAB_SSH_CONFIG)
 knownHosts: $($Lab.LAB_KNOWN_HOSTS)
 defaults:
   home: $($Lab.LAB_HOME)
+  sshKey: $($Lab.LAB_SSH_KEY)
 spark:
   masterCount: 2
   symlink: /srv/das-link
@@ -82,8 +82,8 @@ depSync:
   user: depsync
   committer: node1
 nodes:
-  - { name: node1, host: 10.77.0.11, sshHost: node1 }
-  - { name: node2, host: 10.77.0.12, sshHost: node2 }
+  - { name: node1, host: 10.77.0.11 }
+  - { name: node2, host: 10.77.0.12 }
 "@
     }
     else {
@@ -101,14 +101,14 @@ depSync:
   user: depsync
   committer: rcv1
 nodes:
-  - { name: rcv1, host: 10.77.0.11, sshHost: node1, roles: [Receiver] }
-  - { name: rcv2, host: 10.77.0.12, sshHost: node2, roles: [Receiver] }
-  - { name: idx1, host: 10.77.0.13, sshHost: node3, roles: [Indexer] }
-  - { name: idx2, host: 10.77.0.14, sshHost: node4, roles: [Indexer] }
-  - { name: ana1, host: 10.77.0.15, sshHost: node5, roles: [Analyzer] }
-  - { name: ana2, host: 10.77.0.16, sshHost: node6, roles: [Analyzer] }
-  - { name: dsh1, host: 10.77.0.17, sshHost: node7, roles: [Dashboard] }
-  - { name: dsh2, host: 10.77.0.18, sshHost: node8, roles: [Dashboard] }
+  - { name: rcv1, host: 10.77.0.11, roles: [Receiver] }
+  - { name: rcv2, host: 10.77.0.12, roles: [Receiver] }
+  - { name: idx1, host: 10.77.0.13, roles: [Indexer] }
+  - { name: idx2, host: 10.77.0.14, roles: [Indexer] }
+  - { name: ana1, host: 10.77.0.15, roles: [Analyzer] }
+  - { name: ana2, host: 10.77.0.16, roles: [Analyzer] }
+  - { name: dsh1, host: 10.77.0.17, roles: [Dashboard] }
+  - { name: dsh2, host: 10.77.0.18, roles: [Dashboard] }
 "@
     }
     if (-not $Path) { $Path = Join-Path $Lab.LAB_DIR "pester-$($Pattern.ToLowerInvariant()).yaml" }

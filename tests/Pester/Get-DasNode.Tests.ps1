@@ -37,9 +37,16 @@ Describe 'Get-DasNode' -Tag UnitTests {
         }
 
         It 'reads node objects piped in as one operation' {
-            $cluster.Nodes | Where-Object Name -Like 'rcv*' | Get-DasNode -SshConfig (Join-Path $dir 'missing.config') -ErrorVariable problems -ErrorAction SilentlyContinue
+            $cluster.Nodes | Where-Object Name -Like 'rcv*' | Get-DasNode -Transport OpenSsh -SshConfig (Join-Path $dir 'missing.config') -ErrorVariable problems -ErrorAction SilentlyContinue
             $problems.Count | Should -Be 1
             $problems[0].FullyQualifiedErrorId | Should -BeLike 'DasFileNotFound,*'
+        }
+
+        It 'refuses an ssh config with the SshNet transport, which reads none' {
+            Get-DasNode -Cluster $cluster -Transport SshNet -SshConfig (Join-Path $dir 'missing.config') -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $problems.Count | Should -Be 1
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'DasParameterInvalid,*'
+            $problems[0].Exception.Message | Should -BeLike '*OpenSSH only*-Transport OpenSsh*'
         }
     }
 }

@@ -76,7 +76,7 @@ Describe 'Initialize-DasDatabase' -Tag UnitTests {
         }
 
         It 'reports a missing ssh config as DasFileNotFound' {
-            Initialize-DasDatabase -Cluster $cluster -SshConfig (Join-Path $dir 'missing.config') -DatabaseCredential $db -DatabaseAdminCredential $admin -Confirm:$false -ErrorVariable problems -ErrorAction SilentlyContinue
+            Initialize-DasDatabase -Cluster $cluster -Transport OpenSsh -SshConfig (Join-Path $dir 'missing.config') -DatabaseCredential $db -DatabaseAdminCredential $admin -Confirm:$false -ErrorVariable problems -ErrorAction SilentlyContinue
             $problems.Count | Should -Be 1
             $problems[0].FullyQualifiedErrorId | Should -BeLike 'DasFileNotFound,*'
             $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'

@@ -30,10 +30,10 @@ Describe 'The DasOps pipeline against the lab (IS Analytics minimum HA)' -Tag La
 name: lab-isa
 product: IsAnalytics
 pattern: MinimumHa
-sshConfig: $($lab.LAB_SSH_CONFIG)
 knownHosts: $($lab.LAB_KNOWN_HOSTS)
 defaults:
   home: $($lab.LAB_HOME)
+  sshKey: $($lab.LAB_SSH_KEY)
 database:
   host: $($lab.LAB_DB_HOST)
   user: wso2analytics
@@ -42,8 +42,8 @@ spark:
   masterCount: 2
   symlink: /srv/das-link
 nodes:
-  - { name: node1, host: 10.77.0.11, sshHost: node1 }
-  - { name: node2, host: 10.77.0.12, sshHost: node2 }
+  - { name: node1, host: 10.77.0.11 }
+  - { name: node2, host: 10.77.0.12 }
 "@ | Set-Content -Path $specPath -Encoding utf8
 
         # The password carries XML and shell metacharacters: it must reach the files exactly and nothing else.

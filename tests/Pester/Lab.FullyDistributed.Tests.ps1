@@ -26,10 +26,10 @@ Describe 'The design pipeline on a fully distributed DAS cluster (8 lab hosts)' 
 name: lab-das
 product: Das
 pattern: FullyDistributed
-sshConfig: $($lab.LAB_SSH_CONFIG)
 knownHosts: $($lab.LAB_KNOWN_HOSTS)
 defaults:
   home: $($lab.LAB_HOME)
+  sshKey: $($lab.LAB_SSH_KEY)
 database:
   host: $($lab.LAB_DB_HOST)
   user: wso2das
@@ -38,14 +38,14 @@ spark:
   masterCount: 2
   symlink: /srv/das-link
 nodes:
-  - { name: rcv1, host: 10.77.0.11, sshHost: node1, roles: [Receiver, Storm] }
-  - { name: rcv2, host: 10.77.0.12, sshHost: node2, roles: [Receiver, Storm] }
-  - { name: idx1, host: 10.77.0.13, sshHost: node3, roles: [Indexer] }
-  - { name: idx2, host: 10.77.0.14, sshHost: node4, roles: [Indexer] }
-  - { name: ana1, host: 10.77.0.15, sshHost: node5, roles: [Analyzer] }
-  - { name: ana2, host: 10.77.0.16, sshHost: node6, roles: [Analyzer] }
-  - { name: dsh1, host: 10.77.0.17, sshHost: node7, roles: [Dashboard] }
-  - { name: dsh2, host: 10.77.0.18, sshHost: node8, roles: [Dashboard] }
+  - { name: rcv1, host: 10.77.0.11, roles: [Receiver, Storm] }
+  - { name: rcv2, host: 10.77.0.12, roles: [Receiver, Storm] }
+  - { name: idx1, host: 10.77.0.13, roles: [Indexer] }
+  - { name: idx2, host: 10.77.0.14, roles: [Indexer] }
+  - { name: ana1, host: 10.77.0.15, roles: [Analyzer] }
+  - { name: ana2, host: 10.77.0.16, roles: [Analyzer] }
+  - { name: dsh1, host: 10.77.0.17, roles: [Dashboard] }
+  - { name: dsh2, host: 10.77.0.18, roles: [Dashboard] }
 "@ | Set-Content -Path $specPath -Encoding utf8
 
         $db = Get-DasTestCredential -UserName wso2das -Text 'Fd<&"$;x]]>7'

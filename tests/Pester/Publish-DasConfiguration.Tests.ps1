@@ -60,7 +60,7 @@ Describe 'Publish-DasConfiguration' -Tag UnitTests {
 
         It 'turns node objects piped in into one operation' {
             # Both nodes reach the same cluster; the missing ssh config is reported once, not once per node.
-            $cluster.Nodes | Publish-DasConfiguration -DatabaseCredential $db -SshConfig (Join-Path $dir 'missing.config') -ErrorVariable problems -ErrorAction SilentlyContinue
+            $cluster.Nodes | Publish-DasConfiguration -DatabaseCredential $db -Transport OpenSsh -SshConfig (Join-Path $dir 'missing.config') -ErrorVariable problems -ErrorAction SilentlyContinue
             $problems.Count | Should -Be 1
             $problems[0].FullyQualifiedErrorId | Should -BeLike 'DasFileNotFound,*'
         }

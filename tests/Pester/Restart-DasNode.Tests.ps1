@@ -33,7 +33,7 @@ Describe 'Restart-DasNode' -Tag UnitTests {
                 [pscustomobject]@{ Cluster = $cluster; Node = 'node1' }
                 [pscustomobject]@{ Cluster = $cluster; Node = 'nope' }
             )
-            $rows | Restart-DasNode -SshConfig (Join-Path $dir 'missing.config') -ErrorVariable problems -ErrorAction SilentlyContinue
+            $rows | Restart-DasNode -Transport OpenSsh -SshConfig (Join-Path $dir 'missing.config') -ErrorVariable problems -ErrorAction SilentlyContinue
             $problems.Count | Should -Be 2
             $problems[0].FullyQualifiedErrorId | Should -BeLike 'DasNodeNotFound,*'
             $problems[1].FullyQualifiedErrorId | Should -BeLike 'DasFileNotFound,*'

@@ -44,7 +44,7 @@ Describe 'Start-DasNode' -Tag UnitTests {
         }
 
         It 'reports unknown nodes and still works on the others' {
-            Start-DasNode -Cluster $cluster -Node nope, node2 -SshConfig (Join-Path $dir 'missing.config') -ErrorVariable problems -ErrorAction SilentlyContinue
+            Start-DasNode -Cluster $cluster -Node nope, node2 -Transport OpenSsh -SshConfig (Join-Path $dir 'missing.config') -ErrorVariable problems -ErrorAction SilentlyContinue
             $problems.Count | Should -Be 2
             $problems[0].FullyQualifiedErrorId | Should -BeLike 'DasNodeNotFound,*'
             # node2 went on to the connection, which fails here for want of the ssh config.
@@ -52,7 +52,7 @@ Describe 'Start-DasNode' -Tag UnitTests {
         }
 
         It 'does not pass the cluster on when it could not start the nodes' {
-            $cluster | Start-DasNode -Wait -PassThru -SshConfig (Join-Path $dir 'missing.config') -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $cluster | Start-DasNode -Wait -PassThru -Transport OpenSsh -SshConfig (Join-Path $dir 'missing.config') -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         }
     }
 }

@@ -36,14 +36,14 @@ Describe 'Test-DasHa' -Tag UnitTests {
         }
 
         It 'outputs $false with -Quiet, and the error, when the cluster cannot be checked' {
-            $result = $cluster | Test-DasHa -Quiet -SshConfig (Join-Path $dir 'missing.config') -ErrorVariable problems -ErrorAction SilentlyContinue
+            $result = $cluster | Test-DasHa -Quiet -Transport OpenSsh -SshConfig (Join-Path $dir 'missing.config') -ErrorVariable problems -ErrorAction SilentlyContinue
             $result | Should -BeExactly $false
             $problems.Count | Should -Be 1
             $problems[0].FullyQualifiedErrorId | Should -BeLike 'DasFileNotFound,*'
         }
 
         It 'checks a cluster once however many of its nodes are piped in' {
-            $results = $cluster.Nodes | Test-DasHa -Quiet -SshConfig (Join-Path $dir 'missing.config') -ErrorAction SilentlyContinue
+            $results = $cluster.Nodes | Test-DasHa -Quiet -Transport OpenSsh -SshConfig (Join-Path $dir 'missing.config') -ErrorAction SilentlyContinue
             @($results).Count | Should -Be 1
         }
     }

@@ -11,8 +11,14 @@ namespace DasOps.Cli.Commands;
 /// <summary>The options every command that reaches nodes over ssh takes (plan, apply, restore), and their mapping to the engine.</summary>
 internal sealed class RemoteOptions
 {
+    public Option<string?> Transport { get; } = new Option<string?>("--transport")
+        { Description = "How the nodes are reached: sshnet (in process, the default) or openssh (the ssh program); overrides the spec's transport." };
+
+    public Option<string?> SshKey { get; } = new Option<string?>("--ssh-key")
+        { Description = "Private key file (OpenSSH format) to log in with on every node; overrides the spec's sshKey." };
+
     public Option<string?> SshConfig { get; } = new Option<string?>("--ssh-config")
-        { Description = "OpenSSH client config (Host entries, keys, ProxyJump) passed as ssh -F; overrides the spec's sshConfig." };
+        { Description = "OpenSSH client config (Host entries, keys, ProxyJump) passed as ssh -F; overrides the spec's sshConfig. openssh transport only." };
 
     public Option<string?> KnownHosts { get; } = new Option<string?>("--known-hosts")
         { Description = "known_hosts file host keys are checked against; overrides the spec's knownHosts." };
@@ -28,6 +34,9 @@ internal sealed class RemoteOptions
 
     public void AddTo(Command command)
     {
+        Transport.AcceptOnlyFromAmong("sshnet", "openssh");
+        command.Options.Add(Transport);
+        command.Options.Add(SshKey);
         command.Options.Add(SshConfig);
         command.Options.Add(KnownHosts);
         command.Options.Add(AcceptNewHostKeys);
@@ -41,9 +50,16 @@ internal sealed class RemoteOptions
         Parallelism = result.GetValue(Parallel),
     };
 
-    /// <summary>The run's ssh connections; throws FileNotFoundException for a named config or known_hosts file that is missing.</summary>
-    public OpenSshConnections Connect(ParseResult result, ClusterSpec spec) =>
-        new OpenSshConnections(spec, SshSettings.For(spec, result.GetValue(SshConfig), result.GetValue(KnownHosts), result.GetValue(AcceptNewHostKeys)));
+    /// <summary>
+    /// The run's connections over the chosen transport; throws InputException for a named config, known_hosts or key
+    /// file that is missing, and for --ssh-config (or the spec's sshConfig) with the sshnet transport.
+    /// </summary>
+    public IRemoteShellFactory Connect(ParseResult result, ClusterSpec spec)
+    {
+        var transport = result.GetValue(Transport) is { } t ? (Engine.Spec.Transport?)Enum.Parse(typeof(Engine.Spec.Transport), t, ignoreCase: true) : null;
+        return RemoteShells.Open(spec, SshSettings.For(spec, result.GetValue(SshConfig), result.GetValue(KnownHosts), result.GetValue(AcceptNewHostKeys),
+            transport, result.GetValue(SshKey)));
+    }
 
     /// <summary>Runs a remote command's body, mapping bad input (unknown node, missing file or secret) to exit 2.</summary>
     public static int Run(Func<CancellationToken, int> body)

@@ -1,6 +1,4 @@
 using System;
-using System.Diagnostics;
-using System.IO;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,44 +8,26 @@ namespace DasOps.Engine.Remote;
 /// <summary>A command that is still running: its stdout can be read line by line, and closing its stdin ends it.</summary>
 public sealed class RunningCommand : IDisposable
 {
-    private readonly Process _process;
-    private readonly Task<string> _standardError;
+    private readonly ICommandProcess _command;
     private readonly Func<CommandResult, Task<CommandResult>> _classify;
-    private readonly TaskCompletionSource<bool> _exited = new TaskCompletionSource<bool>();
 
     // A read that outlived its deadline is still pending on the stream; the next read must take it over.
     private Task<string?>? _pendingLine;
 
-    private RunningCommand(Process process, Func<CommandResult, Task<CommandResult>> classify)
+    internal RunningCommand(ICommandProcess command, Func<CommandResult, Task<CommandResult>> classify)
     {
-        _process = process;
+        _command = command;
         _classify = classify;
-        _standardError = process.StandardError.ReadToEndAsync();
-        process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => _exited.TrySetResult(true);
-        if (process.HasExited) _exited.TrySetResult(true);
     }
 
     /// <summary>Starts the process; <paramref name="classify"/> turns the raw result into the shell's (e.g. ssh's rc 255 into Unreachable).</summary>
-    internal static RunningCommand Start(ProcessStartInfo startInfo, Func<CommandResult, Task<CommandResult>> classify)
-    {
-        var process = new Process { StartInfo = startInfo };
-        try
-        {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            process.Dispose();
-            throw new IOException($"{startInfo.FileName}: {e.Message}", e);
-        }
-        return new RunningCommand(process, classify);
-    }
+    internal static RunningCommand Start(System.Diagnostics.ProcessStartInfo startInfo, Func<CommandResult, Task<CommandResult>> classify, Action? onKill = null) =>
+        new RunningCommand(ProcessCommand.Start(startInfo, onKill), classify);
 
     /// <summary>The next line of stdout, or null at its end. Kills the command when <paramref name="timeout"/> passes first.</summary>
     public async Task<string?> ReadLineAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var read = _pendingLine ?? _process.StandardOutput.ReadLineAsync()!;
+        var read = _pendingLine ?? _command.StandardOutput.ReadLineAsync()!;
         _pendingLine = read;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -56,7 +36,7 @@ public sealed class RunningCommand : IDisposable
         {
             if (await Task.WhenAny(read, gaveUp.Task).ConfigureAwait(false) != read)
             {
-                Kill();
+                _command.Kill();
                 cancellationToken.ThrowIfCancellationRequested();
                 throw new TimeoutException($"no answer within {timeout.TotalSeconds:0.#} s");
             }
@@ -68,14 +48,15 @@ public sealed class RunningCommand : IDisposable
     /// <summary>Closes stdin, waits for the command to end (killing it after <paramref name="timeout"/>) and returns what it left.</summary>
     public async Task<CommandResult> FinishAsync(TimeSpan timeout)
     {
-        try { _process.StandardInput.Close(); } catch (IOException) { }
+        _command.CloseInput();
         var timedOut = false;
-        if (await Task.WhenAny(_exited.Task, Task.Delay(timeout)).ConfigureAwait(false) != _exited.Task)
+        var exited = _command.Exited;
+        if (await Task.WhenAny(exited, Task.Delay(timeout)).ConfigureAwait(false) != exited)
         {
-            Kill();
+            _command.Kill();
             timedOut = true;
         }
-        _process.WaitForExit();
+        await exited.ConfigureAwait(false);
         var rest = "";
         if (_pendingLine != null)
         {
@@ -83,17 +64,11 @@ public sealed class RunningCommand : IDisposable
             _pendingLine = null;
             if (line != null) rest = line + "\n";
         }
-        rest += await _process.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
-        var error = await _standardError.ConfigureAwait(false);
+        rest += await _command.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
+        var error = await _command.StandardError.ConfigureAwait(false);
         if (timedOut) return new CommandResult(124, Encoding.UTF8.GetBytes(rest), $"did not end within {timeout.TotalSeconds:0.#} s", timedOut: true);
-        return await _classify(new CommandResult(_process.ExitCode, Encoding.UTF8.GetBytes(rest), error)).ConfigureAwait(false);
+        return await _classify(new CommandResult(_command.ExitCode, Encoding.UTF8.GetBytes(rest), error)).ConfigureAwait(false);
     }
 
-    private void Kill() => ProcessTree.Kill(_process);
-
-    public void Dispose()
-    {
-        Kill();
-        _process.Dispose();
-    }
+    public void Dispose() => _command.Dispose();
 }

@@ -4,11 +4,21 @@ using System.Collections.Generic;
 namespace DasOps.Engine.Remote;
 
 /// <summary>
-/// How DasOps drives the OpenSSH client for a run (lab-notes §8). The user's own ssh config stays in charge of
-/// Host entries, keys, agents and jump hosts; these settings only add what unattended runs need.
+/// How DasOps reaches the nodes for a run (lab-notes §8). With OpenSSH, the user's own ssh config stays in charge of
+/// Host entries, keys, agents and jump hosts; these settings only add what unattended runs need. With SSH.NET they
+/// are all there is: known_hosts, keys, timeouts.
 /// </summary>
 public sealed class SshConnectionOptions
 {
+    /// <summary>Which implementation <see cref="RemoteShells.Open"/> hands out.</summary>
+    public DasOps.Engine.Spec.Transport Transport { get; set; } = DasOps.Engine.Spec.ClusterSpec.DefaultTransport;
+
+    /// <summary>The private key file of each node (by node name) that has one named (spec sshKey or --ssh-key); others use the defaults.</summary>
+    public IReadOnlyDictionary<string, string> KeyFiles { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>The environment variable holding the keys' passphrase (SshNet transport); null when the keys are not encrypted.</summary>
+    public string? KeyPassphraseEnv { get; set; }
+
     /// <summary>An ssh_config passed as <c>-F</c>; null means the user's normal ~/.ssh/config and /etc/ssh/ssh_config.</summary>
     public string? ConfigFile { get; set; }
 

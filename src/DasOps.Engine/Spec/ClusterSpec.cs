@@ -17,7 +17,12 @@ public sealed class ClusterSpec : SpecElement
     /// <summary>The file this spec was loaded from; used in error locations.</summary>
     public string SourceFile { get; set; } = "<spec>";
 
-    /// <summary>An OpenSSH client config (Host entries, keys, jump hosts); overridden by --ssh-config.</summary>
+    /// <summary>How the nodes are reached; null means the default (<see cref="DefaultTransport"/>). Overridden by --transport.</summary>
+    public Transport? Transport { get; set; }
+
+    public const Spec.Transport DefaultTransport = Spec.Transport.SshNet;
+
+    /// <summary>An OpenSSH client config (Host entries, keys, jump hosts); overridden by --ssh-config. OpenSSH transport only.</summary>
     public string? SshConfig { get; set; }
 
     /// <summary>The known_hosts file the user controls; host keys are verified against it.</summary>
@@ -47,6 +52,7 @@ public sealed class ClusterSpec : SpecElement
     public string HomeOf(NodeSpec node) => node.Home ?? Defaults.Home ?? DefaultHome;
     public string SshUserOf(NodeSpec node) => node.SshUser ?? Defaults.SshUser ?? DefaultSshUser;
     public int SshPortOf(NodeSpec node) => node.SshPort ?? Defaults.SshPort ?? 22;
+    public string? SshKeyOf(NodeSpec node) => node.SshKey ?? Defaults.SshKey;
     public string? SparkSymlinkOf(NodeSpec node) => node.SparkSymlink ?? Spark.Symlink;
     public int PortOffsetOf(NodeSpec node) => node.PortOffset ?? (Product == Product.IsAnalytics ? 1 : 0);
 
@@ -68,6 +74,13 @@ public sealed class NodeDefaults : SpecElement
 {
     public string? SshUser { get; set; }
     public int? SshPort { get; set; }
+
+    /// <summary>The private key file (OpenSSH format) nodes log in with, unless a node names its own.</summary>
+    public string? SshKey { get; set; }
+
+    /// <summary>The environment variable holding the private key's passphrase (the key is read unencrypted when unset).</summary>
+    public string? SshKeyPassphraseEnv { get; set; }
+
     public string? Home { get; set; }
 }
 

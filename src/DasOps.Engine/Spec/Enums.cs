@@ -24,3 +24,13 @@ public enum NodeRole
     Dashboard,
     Storm,
 }
+
+/// <summary>How DasOps reaches the nodes (spec `transport:`, -Transport, --transport).</summary>
+public enum Transport
+{
+    /// <summary>SSH.NET, in process: one connection per host for an operation, each command a channel on it. The default.</summary>
+    SshNet,
+
+    /// <summary>The system's OpenSSH client with ControlMaster, for users who need their ssh_config, an agent or a smart card.</summary>
+    OpenSsh,
+}

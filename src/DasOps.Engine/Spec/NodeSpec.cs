@@ -19,6 +19,9 @@ public sealed class NodeSpec : SpecElement
     public string? SshUser { get; set; }
     public int? SshPort { get; set; }
 
+    /// <summary>This node's private key file; overrides defaults.sshKey.</summary>
+    public string? SshKey { get; set; }
+
     /// <summary>The product home on this node (CARBON_HOME).</summary>
     public string? Home { get; set; }
 

@@ -114,6 +114,7 @@ public static class SpecLoader
         spec.Name = r.String("name") ?? spec.Name;
         spec.Product = r.Enum<Product>("product") ?? spec.Product;
         spec.Pattern = r.Enum<Pattern>("pattern") ?? spec.Pattern;
+        spec.Transport = r.Enum<Transport>("transport");
         spec.SshConfig = r.String("sshConfig");
         spec.KnownHosts = r.String("knownHosts");
         spec.JdbcDriver = r.String("jdbcDriver");
@@ -124,6 +125,8 @@ public static class SpecLoader
             var d = new YamlMapReader(defaults, file, errors, spec.Defaults);
             spec.Defaults.SshUser = d.String("sshUser");
             spec.Defaults.SshPort = d.Int("sshPort");
+            spec.Defaults.SshKey = d.String("sshKey");
+            spec.Defaults.SshKeyPassphraseEnv = d.String("sshKeyPassphraseEnv");
             spec.Defaults.Home = d.String("home");
             d.RejectUnknownKeys("defaults");
         }
@@ -206,6 +209,7 @@ public static class SpecLoader
         node.SshHost = n.String("sshHost");
         node.SshUser = n.String("sshUser");
         node.SshPort = n.Int("sshPort");
+        node.SshKey = n.String("sshKey");
         node.Home = n.String("home");
         node.PortOffset = n.Int("portOffset");
         node.HazelcastPort = n.Int("hazelcastPort");

@@ -37,6 +37,11 @@ public static class SpecValidator
             Error(spec.Defaults, "sshUser", "InvalidUserName", $"defaults.sshUser '{spec.Defaults.SshUser}' is not a login name (letters, digits, '_', '.', '-'; at most 32).");
         if (spec.KeepBackups is { } keep && (keep < 1 || keep > 1000))
             Error(spec, "keepBackups", "KeepBackupsOutOfRange", $"keepBackups must be from 1 to 1000, not {keep}: the newest backup is what a restore puts back.");
+        if (spec.Transport == Transport.SshNet && spec.SshConfig != null)
+            Error(spec, "sshConfig", "OpenSshOnly",
+                "sshConfig is an OpenSSH client config and the SshNet transport reads none; remove it (set the user, port and key with sshUser, sshPort and sshKey) or set transport: openssh.");
+        if (spec.Defaults.SshKeyPassphraseEnv != null && !Identifiers.IsEnvironmentVariableName(spec.Defaults.SshKeyPassphraseEnv))
+            Error(spec.Defaults, "sshKeyPassphraseEnv", "InvalidEnvironmentVariableName", $"sshKeyPassphraseEnv '{spec.Defaults.SshKeyPassphraseEnv}' is not an environment variable name (it names where the passphrase is, it is not the passphrase).");
         ValidateNodes(spec, Error);
         ValidateTopology(spec, Error);
         ValidateDatabase(spec, Error);

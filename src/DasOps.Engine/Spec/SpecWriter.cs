@@ -15,6 +15,7 @@ public static class SpecWriter
         Add(root, "name", spec.Name);
         Add(root, "product", spec.Product.ToString());
         Add(root, "pattern", spec.Pattern.ToString());
+        if (spec.Transport != null) Add(root, "transport", spec.Transport.Value.ToString().ToLowerInvariant());
         Add(root, "sshConfig", spec.SshConfig);
         Add(root, "knownHosts", spec.KnownHosts);
         Add(root, "jdbcDriver", spec.JdbcDriver);
@@ -23,6 +24,8 @@ public static class SpecWriter
         var defaults = new YamlMappingNode();
         Add(defaults, "sshUser", spec.Defaults.SshUser);
         Add(defaults, "sshPort", spec.Defaults.SshPort);
+        Add(defaults, "sshKey", spec.Defaults.SshKey);
+        Add(defaults, "sshKeyPassphraseEnv", spec.Defaults.SshKeyPassphraseEnv);
         Add(defaults, "home", spec.Defaults.Home);
         if (defaults.Children.Count > 0) root.Add("defaults", defaults);
 
@@ -76,6 +79,7 @@ public static class SpecWriter
             Add(node, "sshHost", n.SshHost);
             Add(node, "sshUser", n.SshUser);
             Add(node, "sshPort", n.SshPort);
+            Add(node, "sshKey", n.SshKey);
             Add(node, "home", n.Home);
             if (n.Roles.Count > 0)
                 node.Add("roles", new YamlSequenceNode(n.Roles.Select(r => new YamlScalarNode(r.ToString()))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow });

@@ -28,7 +28,17 @@ public abstract class DasRemoteCmdlet : DasCmdlet
     [ValidateNotNull]
     public DasCluster Cluster { get; set; } = null!;
 
-    /// <summary>An OpenSSH client config passed to ssh as -F; overrides the spec's sshConfig.</summary>
+    /// <summary>How the nodes are reached: SshNet (in process, the default) or OpenSsh (the ssh program); overrides the spec's transport.</summary>
+    [Parameter]
+    [ValidateSet("SshNet", "OpenSsh", IgnoreCase = true)]
+    public string? Transport { get; set; }
+
+    /// <summary>The private key file (OpenSSH format) to log in with on every node; overrides the spec's sshKey.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SshKey { get; set; }
+
+    /// <summary>An OpenSSH client config passed to ssh as -F; overrides the spec's sshConfig. OpenSsh transport only.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? SshConfig { get; set; }
@@ -76,15 +86,18 @@ public abstract class DasRemoteCmdlet : DasCmdlet
     }
 
     /// <summary>
-    /// The run's ssh connections (dispose them when done); null after an error when -SshConfig or -KnownHosts is not a
-    /// file system path. A named file that does not exist throws FileNotFoundException (DasFileNotFound).
+    /// The run's connections over the chosen transport (dispose them when done); null after an error when -SshConfig,
+    /// -KnownHosts or -SshKey is not a file system path. A named file that does not exist throws InputException
+    /// (DasFileNotFound); -SshConfig with the SshNet transport is refused (DasParameterInvalid).
     /// </summary>
-    private protected OpenSshConnections? Connect(ClusterSpec spec)
+    private protected IRemoteShellFactory? Connect(ClusterSpec spec)
     {
-        string? config = null, knownHosts = null;
+        string? config = null, knownHosts = null, key = null;
         if (SshConfig != null && (config = ResolveFileSystemPath(SshConfig)) == null) return null;
         if (KnownHosts != null && (knownHosts = ResolveFileSystemPath(KnownHosts)) == null) return null;
-        return new OpenSshConnections(spec, SshSettings.For(spec, config, knownHosts, AcceptNewHostKey));
+        if (SshKey != null && (key = ResolveFileSystemPath(SshKey)) == null) return null;
+        var transport = Transport == null ? (Engine.Spec.Transport?)null : (Engine.Spec.Transport)Enum.Parse(typeof(Engine.Spec.Transport), Transport, ignoreCase: true);
+        return RemoteShells.Open(spec, SshSettings.For(spec, config, knownHosts, AcceptNewHostKey, transport, key));
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using DasOps.Engine.Remote;
+using DasOps.Engine.Remote.OpenSsh;
 using DasOps.Engine.Spec;
 using Xunit;
 

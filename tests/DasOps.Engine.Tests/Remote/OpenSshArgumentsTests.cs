@@ -1,5 +1,6 @@
 using System.Linq;
 using DasOps.Engine.Remote;
+using DasOps.Engine.Remote.OpenSsh;
 using Xunit;
 
 namespace DasOps.Engine.Tests.Remote;

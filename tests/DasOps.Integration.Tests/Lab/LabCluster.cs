@@ -29,9 +29,10 @@ public sealed class LabCluster : IDisposable
 
     private readonly LabFixture _lab;
 
-    public LabCluster(LabFixture lab, string dbUser = "wso2das")
+    public LabCluster(LabFixture lab, Transport transport, string dbUser = "wso2das")
     {
         _lab = lab;
+        Transport = transport;
         Directory = Path.Combine(Path.GetTempPath(), "dasops-it-" + Guid.NewGuid().ToString("N").Substring(0, 10));
         System.IO.Directory.CreateDirectory(Directory);
         Driver = Path.Combine(Directory, DriverName);
@@ -43,6 +44,9 @@ public sealed class LabCluster : IDisposable
         Spec = SpecLoader.LoadFile(SpecPath);
         Assert.Empty(SpecValidator.Validate(Spec));
     }
+
+    /// <summary>How this cluster's runs reach the lab: its specs say so (transport:), so the CLI follows them too.</summary>
+    public Transport Transport { get; }
 
     public string Directory { get; }
     public string Driver { get; }
@@ -73,19 +77,26 @@ public sealed class LabCluster : IDisposable
         return spec;
     }
 
+    /// <summary>
+    /// The spec over the lab for this cluster's transport. OpenSSH goes through the lab's ssh config by alias (sshHost);
+    /// SSH.NET reads no ssh config, so it connects to the IPs as root with the lab's key named in the spec.
+    /// </summary>
     public string WriteSpec(string name, string dbUser, string? knownHosts = null)
     {
         var path = Path.Combine(Directory, name);
+        var openSsh = Transport == Transport.OpenSsh;
         var nodes = string.Join("\n", new[] { "Receiver", "Receiver", "Indexer, Dashboard", "Indexer, Dashboard", "Analyzer", "Analyzer" }
-            .Select((roles, i) => $"  - {{ name: node{i + 1}, host: 10.77.0.{11 + i}, sshHost: node{i + 1}, roles: [{roles}] }}"));
+            .Select((roles, i) => $"  - {{ name: node{i + 1}, host: 10.77.0.{11 + i}, " + (openSsh ? $"sshHost: node{i + 1}, " : "") + $"roles: [{roles}] }}"));
+        var transport = openSsh ? $"transport: openssh\nsshConfig: {_lab.SshConfig}" : "transport: sshnet";
+        var key = openSsh ? "" : $"\n  sshKey: {_lab.SshKey}";
         File.WriteAllText(path, $@"name: lab
 product: Das
 pattern: FullyDistributed
-sshConfig: {_lab.SshConfig}
+{transport}
 knownHosts: {knownHosts ?? _lab.KnownHosts}
 jdbcDriver: {DriverName}
 defaults:
-  home: {_lab.Home}
+  home: {_lab.Home}{key}
 database:
   host: 10.77.0.10
   user: {dbUser}
@@ -101,21 +112,21 @@ nodes:
         ClusterSpec? spec = null, bool acceptNewHostKeys = false)
     {
         spec ??= Spec;
-        using var connections = new OpenSshConnections(spec, SshSettings.For(spec, acceptNewHostKeys: acceptNewHostKeys));
+        using var connections = RemoteShells.Open(spec, SshSettings.For(spec, acceptNewHostKeys: acceptNewHostKeys));
         return await new ConfigurationPublisher(spec, Secrets, connections, reporter).ApplyAsync(options ?? new PublishOptions(), CancellationToken.None);
     }
 
     public async Task<IReadOnlyList<NodePublishResult>> PlanAsync(ClusterSpec? spec = null)
     {
         spec ??= Spec;
-        using var connections = new OpenSshConnections(spec, SshSettings.For(spec));
+        using var connections = RemoteShells.Open(spec, SshSettings.For(spec));
         return await new ConfigurationPublisher(spec, Secrets, connections).PlanAsync(new PublishOptions(), CancellationToken.None);
     }
 
     public async Task<IReadOnlyList<NodePublishResult>> RestoreAsync(PublishOptions options, ClusterSpec? spec = null)
     {
         spec ??= Spec;
-        using var connections = new OpenSshConnections(spec, SshSettings.For(spec));
+        using var connections = RemoteShells.Open(spec, SshSettings.For(spec));
         return await new ConfigurationRestorer(spec, connections).RestoreAsync(options, CancellationToken.None);
     }
 

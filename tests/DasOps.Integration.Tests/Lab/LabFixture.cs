@@ -30,12 +30,16 @@ public sealed class LabFixture : IDisposable
         LabDir = env["LAB_DIR"];
         SshConfig = env["LAB_SSH_CONFIG"];
         KnownHosts = env["LAB_KNOWN_HOSTS"];
+        SshKey = env["LAB_SSH_KEY"];
         Home = env["LAB_HOME"];
     }
 
     public string LabDir { get; }
     public string SshConfig { get; }
     public string KnownHosts { get; }
+
+    /// <summary>The lab's client key (authorized on every node as root).</summary>
+    public string SshKey { get; }
 
     /// <summary>The product home as the nodes see it (/srv/das).</summary>
     public string Home { get; }
@@ -84,7 +88,7 @@ public sealed class LabFixture : IDisposable
             var eq = line.IndexOf('=');
             if (eq > 0 && line.StartsWith("LAB_", StringComparison.Ordinal)) values[line.Substring(0, eq)] = line.Substring(eq + 1).Trim('"');
         }
-        foreach (var key in new[] { "LAB_DIR", "LAB_SSH_CONFIG", "LAB_KNOWN_HOSTS", "LAB_HOME" })
+        foreach (var key in new[] { "LAB_DIR", "LAB_SSH_CONFIG", "LAB_KNOWN_HOSTS", "LAB_SSH_KEY", "LAB_HOME" })
             if (!values.ContainsKey(key)) throw new InvalidOperationException($"{file} has no {key}.");
         return values;
     }

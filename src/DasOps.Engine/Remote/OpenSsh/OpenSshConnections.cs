@@ -4,8 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using DasOps.Engine.Spec;
+using DasOps.Engine.Remote;
 
-namespace DasOps.Engine.Remote;
+namespace DasOps.Engine.Remote.OpenSsh;
 
 /// <summary>
 /// The OpenSSH shells of one run: one per node, each multiplexed over its own ControlMaster whose socket lives in

@@ -4,8 +4,9 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using DasOps.Engine.Remote;
 
-namespace DasOps.Engine.Remote;
+namespace DasOps.Engine.Remote.OpenSsh;
 
 /// <summary>
 /// Turns what ssh prints on exit 255 into an error an operator can act on. Host key refusals are told apart

@@ -1,8 +1,9 @@
 using System;
 using System.IO;
 using DasOps.Engine.IO;
+using DasOps.Engine.Remote;
 
-namespace DasOps.Engine.Remote;
+namespace DasOps.Engine.Remote.OpenSsh;
 
 /// <summary>
 /// A private (0700) directory for a run's ControlMaster sockets. It is kept short: a unix socket path must stay

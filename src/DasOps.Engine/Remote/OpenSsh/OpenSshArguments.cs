@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Globalization;
+using DasOps.Engine.Remote;
 
-namespace DasOps.Engine.Remote;
+namespace DasOps.Engine.Remote.OpenSsh;
 
 /// <summary>The argument vectors DasOps gives ssh. Never a shell string: each value is one argv element.</summary>
 internal static class OpenSshArguments
@@ -25,6 +26,8 @@ internal static class OpenSshArguments
         {
             args.AddRange(new[] { "-o", "UserKnownHostsFile=" + options.KnownHostsFile, "-o", "GlobalKnownHostsFile=/dev/null" });
         }
+        // The spec's sshKey (or --ssh-key) for this node; without it the ssh config and agent decide.
+        if (options.KeyFiles.TryGetValue(target.Node, out var key)) args.AddRange(new[] { "-i", key, "-o", "IdentitiesOnly=yes" });
         // No pseudo-terminal even if the config asks for one: the streams carry binary data.
         args.Add("-T");
         args.Add("--");

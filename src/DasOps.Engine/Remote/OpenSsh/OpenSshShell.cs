@@ -1,7 +1,8 @@
 using System.Threading;
 using System.Threading.Tasks;
+using DasOps.Engine.Remote;
 
-namespace DasOps.Engine.Remote;
+namespace DasOps.Engine.Remote.OpenSsh;
 
 /// <summary>
 /// Runs commands on one node through the system's OpenSSH client, multiplexed over one ControlMaster connection
@@ -32,18 +33,58 @@ public sealed class OpenSshShell : IStreamingShell
     public async Task<CommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _used, 1);
-        var args = OpenSshArguments.Run(_options, Target, _controlPath, ShellQuoting.Join(command.Arguments));
-        var result = await ProcessRunner.RunAsync(args[0], args, 1, command.StandardInput, command.Timeout, cancellationToken, _options.ScrubbedEnvironment)
-            .ConfigureAwait(false);
+        var tag = NewTag();
+        var args = OpenSshArguments.Run(_options, Target, _controlPath, Tagged(tag, command));
+        CommandResult result;
+        try
+        {
+            result = await ProcessRunner.RunAsync(args[0], args, 1, command.StandardInput, command.Timeout, cancellationToken, _options.ScrubbedEnvironment)
+                .ConfigureAwait(false);
+        }
+        catch (System.OperationCanceledException)
+        {
+            KillRemote(tag);
+            throw;
+        }
+        if (result.TimedOut) KillRemote(tag);
         return await ClassifyAsync(result, cancellationToken).ConfigureAwait(false);
     }
 
     public RunningCommand Start(RemoteCommand command)
     {
         Interlocked.Exchange(ref _used, 1);
-        var args = OpenSshArguments.Run(_options, Target, _controlPath, ShellQuoting.Join(command.Arguments));
+        var tag = NewTag();
+        var args = OpenSshArguments.Run(_options, Target, _controlPath, Tagged(tag, command));
         return RunningCommand.Start(ProcessRunner.CreateStartInfo(args[0], args, 1, _options.ScrubbedEnvironment),
-            result => ClassifyAsync(result, CancellationToken.None));
+            result => ClassifyAsync(result, CancellationToken.None), onKill: () => KillRemote(tag));
+    }
+
+    private static string NewTag() => "dasops-run-" + System.Guid.NewGuid().ToString("N").Substring(0, 16);
+
+    /// <summary>
+    /// The command as the remote login shell runs it, with the tag in that shell's own argv. sshd makes the shell a
+    /// session (and process group) leader; `; exit $?` keeps it from exec'ing the command, so it stays findable by
+    /// its tag for as long as the command runs. Killing the local ssh does not end a command without a pty on the
+    /// node (sshd only closes the channel): <see cref="KillRemote"/> does.
+    /// </summary>
+    private static string Tagged(string tag, RemoteCommand command) => $": {tag}; {ShellQuoting.Join(command.Arguments)}; exit $?";
+
+    /// <summary>Kills the tagged command's process group on the node, over the run's master (best effort, bounded).</summary>
+    private void KillRemote(string tag)
+    {
+        // "[d]asops-run-..." matches the command's leader but not this kill command's own shell.
+        var pattern = "[" + tag.Substring(0, 1) + "]" + tag.Substring(1);
+        var script = $"for p in $(pgrep -f '{pattern}'); do kill -KILL -- -$p 2>/dev/null || kill -KILL $p 2>/dev/null; done; true";
+        var args = OpenSshArguments.Run(_options, Target, _controlPath, script);
+        try
+        {
+            ProcessRunner.RunAsync(args[0], args, 1, null, System.TimeSpan.FromSeconds(10), CancellationToken.None, _options.ScrubbedEnvironment)
+                .Wait(System.TimeSpan.FromSeconds(12));
+        }
+        catch (System.AggregateException)
+        {
+            // the node is gone; so is the command
+        }
     }
 
     /// <summary>Ends this node's master connection (ssh -O exit); quick and harmless when none is running.</summary>
