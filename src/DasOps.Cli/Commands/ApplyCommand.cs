@@ -21,7 +21,7 @@ internal static class ApplyCommand
         var breakLock = new Option<bool>("--break-lock") { Description = "End the DasOps run holding a node's lock (a hung run) and take the lock." };
         var remote = new RemoteOptions();
         var command = new Command("apply", "Write the configuration to the nodes: only what differs, atomically, with a backup.") { spec, plan, whatIf, breakLock };
-        remote.AddTo(command);
+        remote.AddTo(command, parallel: true);
         command.SetAction(result => RemoteOptions.Run(cancellationToken =>
         {
             var loaded = SpecInput.Load(result.GetValue(spec)!, Console.Error);

@@ -17,6 +17,7 @@ internal static class DbCommand
         var whatIf = new Option<bool>("--what-if") { Description = "Read the server and print the SQL that would run, passwords masked; change nothing." };
         var remote = new RemoteOptions();
         var init = new Command("init", "Create the cluster's databases, user, grants and carbon schema where they are missing.") { spec, local, scripts, whatIf };
+        remote.Nodes.Description = "The node that runs the SQL (it holds the product's dbscripts); the cluster's first node by default.";
         remote.AddTo(init);
         init.SetAction(result => RemoteOptions.Run(cancellationToken =>
         {

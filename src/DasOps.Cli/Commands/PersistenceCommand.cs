@@ -21,7 +21,7 @@ internal static class PersistenceCommand
         var clear = new Command("clear",
             $"Delete old CEP state snapshots under HOME/{PersistenceCleaner.DirectoryName}: keep the {PersistenceCleaner.KeepPerPlan} newest of each execution plan.")
             { spec, whatIf };
-        remote.AddTo(clear);
+        remote.AddTo(clear, parallel: true);
         clear.SetAction(result => RemoteOptions.Run(cancellationToken =>
         {
             var loaded = SpecInput.Load(result.GetValue(spec)!, Console.Error);

@@ -20,7 +20,7 @@ internal static class PlanCommand
         var noDiff = new Option<bool>("--no-diff") { Description = "Print the per-file summary only." };
         var remote = new RemoteOptions();
         var command = new Command("plan", "Show what apply would change on the live nodes; exit 3 when they drift from the spec.") { spec, output, noDiff };
-        remote.AddTo(command);
+        remote.AddTo(command, parallel: true);
         command.SetAction(result => RemoteOptions.Run(cancellationToken =>
         {
             var loaded = SpecInput.Load(result.GetValue(spec)!, Console.Error);

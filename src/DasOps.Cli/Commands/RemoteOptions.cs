@@ -32,7 +32,11 @@ internal sealed class RemoteOptions
     public Option<string[]> Nodes { get; } = new Option<string[]>("--node")
         { Description = "Work on this node only; repeat for more. Default: every node.", AllowMultipleArgumentsPerToken = false };
 
-    public void AddTo(Command command)
+    /// <summary>
+    /// Adds the connection options, and --node / --parallel only to a command that reads them: an option offered and
+    /// then ignored would let a user believe it did something.
+    /// </summary>
+    public void AddTo(Command command, bool nodes = true, bool parallel = false)
     {
         Transport.AcceptOnlyFromAmong("sshnet", "openssh");
         command.Options.Add(Transport);
@@ -40,8 +44,8 @@ internal sealed class RemoteOptions
         command.Options.Add(SshConfig);
         command.Options.Add(KnownHosts);
         command.Options.Add(AcceptNewHostKeys);
-        command.Options.Add(Parallel);
-        command.Options.Add(Nodes);
+        if (parallel) command.Options.Add(Parallel);
+        if (nodes) command.Options.Add(Nodes);
     }
 
     public PublishOptions Publish(ParseResult result) => new PublishOptions

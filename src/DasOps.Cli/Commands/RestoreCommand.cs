@@ -21,7 +21,7 @@ internal static class RestoreCommand
         var remote = new RemoteOptions();
         remote.Nodes.Description = "The node to restore; repeat for more. Required.";
         var command = new Command("restore", "Put back a node's previous configuration files from its backups.") { spec, backup, whatIf, breakLock };
-        remote.AddTo(command);
+        remote.AddTo(command, parallel: true);
         command.SetAction(result => RemoteOptions.Run(cancellationToken =>
         {
             var loaded = SpecInput.Load(result.GetValue(spec)!, Console.Error);

@@ -16,7 +16,7 @@ internal static class TestHaCommand
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for a takeover or a restart.", DefaultValueFactory = _ => 120 };
         var remote = new RemoteOptions();
         var command = new Command("test-ha", "Check the running cluster's HA; with --failover, prove it by failing over.") { spec, failover, timeout };
-        remote.AddTo(command);
+        remote.AddTo(command, nodes: false);
         command.SetAction(result => RemoteOptions.Run(cancellationToken =>
         {
             var loaded = SpecInput.Load(result.GetValue(spec)!, Console.Error);
