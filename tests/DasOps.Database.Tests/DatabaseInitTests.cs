@@ -145,6 +145,9 @@ public class DatabaseInitTests
         var spec = Spec();
         var reporter = new RecordingReporter();
         DatabaseInitResult result;
+        // The node's /tmp is this machine's: count only what this run leaves, not what another run left.
+        const string listTemp = "ls -d /tmp/dasops-db.* 2>/dev/null | sort";
+        var before = LabFixture.Run(_lab.LabScript, "exec", "node1", "--", "sh", "-c", listTemp);
         var sampler = new ProcessListSampler(_lab.LabScript, "node1");
         await using (sampler)
         {
@@ -160,8 +163,8 @@ public class DatabaseInitTests
             Assert.DoesNotContain(result.Databases, d => d.Detail.Contains(secret));
         }
         // The option file lived in a private temp dir on the node and is gone.
-        var leftovers = LabFixture.Run(_lab.LabScript, "exec", "node1", "--", "sh", "-c", "ls -d /tmp/dasops-db.* 2>/dev/null | wc -l");
-        Assert.Equal("0", leftovers.Trim());
+        var after = LabFixture.Run(_lab.LabScript, "exec", "node1", "--", "sh", "-c", listTemp);
+        Assert.Equal(before.Trim(), after.Trim());
     }
 
     [Fact]

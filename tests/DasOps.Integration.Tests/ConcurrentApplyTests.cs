@@ -81,8 +81,14 @@ public class ConcurrentApplyTests
         }
     }
 
-    private static IReadOnlyDictionary<string, string?> Desired(NodePublishResult result) => result.Files.ToDictionary(f => f.Path, f => f.DesiredHash);
+    private static IReadOnlyDictionary<string, (string? Hash, bool Secret)> Desired(NodePublishResult result) =>
+        result.Files.ToDictionary(f => f.Path, f => (f.DesiredHash, f.Mode == 0x180));
 
-    private bool Matches(string node, IReadOnlyDictionary<string, string?> desired) =>
-        desired.All(kv => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(_lab.HostPath(node, kv.Key)))) == kv.Value);
+    // A password file's hash is shown keyed (SecretFileHash); the others are their sha256.
+    private bool Matches(string node, IReadOnlyDictionary<string, (string? Hash, bool Secret)> desired) =>
+        desired.All(kv =>
+        {
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(_lab.HostPath(node, kv.Key))));
+            return (kv.Value.Secret ? DasOps.Engine.Secrets.SecretFileHash.Of(sha256) : sha256) == kv.Value.Hash;
+        });
 }

@@ -22,6 +22,9 @@ public sealed class MysqlClient
     // $1 = database or empty, $2 = script file appended after stdin or empty. Nothing from the user is in the text.
     private const string ClientScript = @"set -e
 umask 077
+# A run killed with SIGKILL cannot remove its option file: the next run removes such leftovers of this user once
+# they are an hour old (a run still going is never that old).
+find ""${TMPDIR:-/tmp}"" -maxdepth 1 -name 'dasops-db.*' -user ""$(id -u)"" -mmin +60 -exec rm -rf {} + 2>/dev/null || :
 dir=$(mktemp -d ""${TMPDIR:-/tmp}/dasops-db.XXXXXX"")
 trap 'rm -rf ""$dir""' EXIT
 trap 'exit 130' HUP INT TERM
