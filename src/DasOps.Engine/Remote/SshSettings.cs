@@ -52,6 +52,14 @@ public static class SshSettings
             keyFiles[node.Name] = key;
         }
 
+        if (effective == Transport.OpenSsh)
+        {
+            // ssh reads "-o UserKnownHostsFile=PATH" as a config line: a space splits it (and with accept-new the keys
+            // went into a stray file), and '%' and '~' are expanded. -i expands them too. Refused, never guessed.
+            if (known != null) RefuseForSshOption(known, "known_hosts file", "knownHosts / --known-hosts / -KnownHosts");
+            foreach (var key in keyFiles.Values.Distinct(StringComparer.Ordinal)) RefuseForSshOption(key, "ssh key", "sshKey / --ssh-key / -SshKey");
+        }
+
         var passphraseEnv = spec.Defaults.SshKeyPassphraseEnv;
         var secretNames = new[] { spec.Database.PasswordEnv, spec.Database.AdminPasswordEnv, spec.DepSync?.PasswordEnv, passphraseEnv }
             .Where(n => !string.IsNullOrEmpty(n)).Select(n => n!).Distinct(StringComparer.Ordinal).ToList();
@@ -65,6 +73,13 @@ public static class SshSettings
             KeyPassphraseEnv = passphraseEnv,
             ScrubbedEnvironment = secretNames,
         };
+    }
+
+    private static void RefuseForSshOption(string path, string what, string where)
+    {
+        if (path.Any(c => char.IsWhiteSpace(c) || c == '"' || c == '\'' || c == '%' || c == '\\' || char.IsControl(c)))
+            throw new InputException(InputErrorKind.ParameterInvalid,
+                $"{what} path '{path}' holds a space, quote, backslash or '%', which ssh would split or expand; move the file to a plain path ({where}).", path);
     }
 
     /// <summary>The key files ssh tries when none is named, in its order.</summary>

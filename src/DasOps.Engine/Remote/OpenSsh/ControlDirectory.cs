@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using DasOps.Engine.IO;
 using DasOps.Engine.Remote;
 
@@ -16,7 +17,9 @@ internal static class ControlDirectory
     public static string Create()
     {
         var parent = Path.GetTempPath();
-        if (parent.Length > MaxParentLength || !Directory.Exists(parent)) parent = "/tmp";
+        // ControlPath is read as a config value too: a TMPDIR with a space or '%' would be split or expanded.
+        if (parent.Length > MaxParentLength || !Directory.Exists(parent) || parent.Any(c => char.IsWhiteSpace(c) || c == '%' || c == '"' || c == '\''))
+            parent = "/tmp";
         var path = Path.Combine(parent, "dasops-" + Guid.NewGuid().ToString("N").Substring(0, 10));
         Directory.CreateDirectory(path);
         // Nothing is inside yet, so the moment before chmod exposes nothing.
