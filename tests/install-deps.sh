@@ -28,20 +28,27 @@ if ! "$tools/pwsh/pwsh" -NoProfile -Command "exit ([int](\$PSVersionTable.PSVers
   rm -rf "$tools/pwsh"
   dotnet tool install --tool-path "$tools/pwsh" PowerShell --version "$pwsh_version" >/dev/null
 fi
+# Downloads one NuGet package (no project of ours references these) and prints the folder it was unpacked in; the
+# caller copies what it needs and removes the download folder (the part of the path before /packages/).
+nuget_download() {   # NAME VERSION -> prints DIR/packages/<name>/<version>
+  local download; download=$(mktemp -d)
+  cat > "$download/download.csproj" <<PROJ
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageDownload Include="$1" Version="[$2]" /></ItemGroup>
+</Project>
+PROJ
+  dotnet restore "$download/download.csproj" --packages "$download/packages" -v quiet >/dev/null || return 1
+  printf '%s\n' "$download/packages/$(printf '%s' "$1" | tr '[:upper:]' '[:lower:]')/$2"
+}
+
 pester_dir="$tools/modules/Pester/$pester_version"
 if [ ! -f "$pester_dir/Pester.psd1" ]; then
   echo "installing Pester $pester_version into $tools/modules" >&2
-  download=$(mktemp -d)
-  cat > "$download/pester.csproj" <<PROJ
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-  <ItemGroup><PackageDownload Include="Pester" Version="[$pester_version]" /></ItemGroup>
-</Project>
-PROJ
-  dotnet restore "$download/pester.csproj" --packages "$download/packages" -v quiet >/dev/null
+  package=$(nuget_download Pester "$pester_version")
   mkdir -p "$pester_dir"
-  cp -R "$download/packages/pester/$pester_version/tools/." "$pester_dir/"
-  rm -rf "$download"
+  cp -R "$package/tools/." "$pester_dir/"
+  rm -rf "${package%/packages/*}"
 fi
 "$tools/pwsh/pwsh" -NoProfile -NonInteractive -Command "\$env:PSModulePath = '$tools/modules'; if (-not (Get-Module -ListAvailable Pester | Where-Object Version -eq '$pester_version')) { exit 1 }" \
   || { echo "error: Pester $pester_version is not usable from $tools/modules" >&2; exit 1; }
@@ -52,15 +59,8 @@ for yaml_version in 15.3.0 18.1.0; do
   clash_dir="$tools/clash/$yaml_version"
   [ -f "$clash_dir/YamlDotNet.dll" ] && continue
   echo "installing YamlDotNet $yaml_version into $clash_dir" >&2
-  download=$(mktemp -d)
-  cat > "$download/yaml.csproj" <<PROJ
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-  <ItemGroup><PackageDownload Include="YamlDotNet" Version="[$yaml_version]" /></ItemGroup>
-</Project>
-PROJ
-  dotnet restore "$download/yaml.csproj" --packages "$download/packages" -v quiet >/dev/null
+  package=$(nuget_download YamlDotNet "$yaml_version")
   mkdir -p "$clash_dir"
-  cp "$download/packages/yamldotnet/$yaml_version/lib/netstandard2.0/YamlDotNet.dll" "$clash_dir/YamlDotNet.dll"
-  rm -rf "$download"
+  cp "$package/lib/netstandard2.0/YamlDotNet.dll" "$clash_dir/YamlDotNet.dll"
+  rm -rf "${package%/packages/*}"
 done
