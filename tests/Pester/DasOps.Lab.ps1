@@ -47,6 +47,9 @@ function Start-DasLab {
         New-Item -ItemType Directory -Force -Path $target | Out-Null
         Copy-Item (Join-Path $dbscripts '*.sql') $target
     }
+    # The database administrator the lab made, as the credential Initialize-DasDatabase takes.
+    $adminPassword = (Get-Content $lab.LAB_DB_ADMIN_PASSWORD_FILE -Raw).Trim()
+    $lab.AdminCredential = New-Object System.Management.Automation.PSCredential ($lab.LAB_DB_ADMIN_USER, (New-Object System.Net.NetworkCredential ('', $adminPassword)).SecurePassword)
     $lab
 }
 
@@ -142,16 +145,6 @@ function Get-DasRunbookEnvironment([string] $AssetsPath) {
         DASOPS_DB_ADMIN_PASSWORD = $null
         DASOPS_SVN_PASSWORD      = $null
     }
-}
-
-function Use-DasEnvironment([hashtable] $Environment, [scriptblock] $Script) {
-    $saved = @{}
-    foreach ($name in $Environment.Keys) {
-        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
-    }
-    try { & $Script }
-    finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
 }
 
 # Runs a script the way an unattended job does (pwsh -NonInteractive -File) and returns its exit code, what $? said

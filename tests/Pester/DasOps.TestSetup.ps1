@@ -66,19 +66,21 @@ function Get-DasTestCredential {
     New-Object System.Management.Automation.PSCredential ($UserName, (New-Object System.Net.NetworkCredential ('', $Text)).SecurePassword)
 }
 
+# Runs $Script with these environment variables set ($null unsets one), then puts back what they were.
+function Use-DasEnvironment([hashtable] $Environment, [scriptblock] $Script) {
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+    }
+    try { & $Script }
+    finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+}
+
 # Runs $Script with the spec's secret variables unset, so a missing secret is not hidden by the machine's environment.
 function Invoke-WithoutDasSecret {
     param([Parameter(Mandatory)] [scriptblock] $Script)
-    $names = 'DASOPS_DB_PASSWORD', 'DASOPS_DB_ADMIN_PASSWORD', 'DASOPS_SVN_PASSWORD'
-    $saved = @{}
-    foreach ($name in $names) {
-        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $null)
-    }
-    try { & $Script }
-    finally {
-        foreach ($name in $names) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
-    }
+    Use-DasEnvironment @{ DASOPS_DB_PASSWORD = $null; DASOPS_DB_ADMIN_PASSWORD = $null; DASOPS_SVN_PASSWORD = $null } $Script
 }
 
 # The parameters every cmdlet that reaches the nodes has (DasRemoteCmdlet).

@@ -23,7 +23,6 @@ Describe 'The DasOps pipeline against the lab (IS Analytics minimum HA)' -Tag La
         . (Join-Path $PSScriptRoot 'DasOps.TestSetup.ps1')
         . (Join-Path $PSScriptRoot 'DasOps.Lab.ps1')
         $lab = Start-DasLab -Nodes 2
-        function Get-HomePath([string] $Node, [string] $Relative) { Get-DasLabHomePath $Node $Relative }
 
         $specPath = Join-Path $lab.LAB_DIR 'pester-lab-isa.yaml'
         @"
@@ -49,9 +48,7 @@ nodes:
         # The password carries XML and shell metacharacters: it must reach the files exactly and nothing else.
         $password = 'Lab<&"$;x]]>9'
         $db = Get-DasTestCredential -UserName wso2analytics -Text $password
-        $admin = Get-DasTestCredential -UserName $lab.LAB_DB_ADMIN_USER -Text ((Get-Content $lab.LAB_DB_ADMIN_PASSWORD_FILE -Raw).Trim())
-
-        function Wait-DasHealthy([DasOps.DasCluster] $Cluster) { Wait-DasLabHealthy -Cluster $Cluster -Seconds 60 }
+        $admin = $lab.AdminCredential
     }
 
     AfterAll {
@@ -82,7 +79,7 @@ nodes:
 
     It 'passes every HA check: one ALIVE and one STANDBY Spark master, CEP Active and Passive' {
         $cluster = Import-DasCluster $specPath
-        Wait-DasHealthy $cluster | Should -BeTrue
+        Wait-DasLabHealthy -Cluster $cluster -Seconds 60 | Should -BeTrue
         $checks = Test-DasHa -Cluster $cluster
         $checks | ForEach-Object { $_.Result | Should -Be ([DasOps.DasCheckResult]::Pass) -Because "$($_.Node) $($_.Check): $($_.Detail)" }
         ($checks | Where-Object Check -EQ 'spark-masters').Detail | Should -Match 'ALIVE: node\d; STANDBY: node\d'
@@ -94,7 +91,7 @@ nodes:
 
     It 'proves failover: Test-DasHa -Failover, every check passes' {
         $cluster = Import-DasCluster $specPath
-        Wait-DasHealthy $cluster | Should -BeTrue
+        Wait-DasLabHealthy -Cluster $cluster -Seconds 60 | Should -BeTrue
         $checks = $cluster | Test-DasHa -Failover -Confirm:$false
         $checks | ForEach-Object { $_.Result | Should -Be ([DasOps.DasCheckResult]::Pass) -Because "$($_.Node) $($_.Check): $($_.Detail)" }
         $checks.Check | Should -Contain 'failover-cep'
@@ -115,7 +112,7 @@ nodes:
 
     It 'finds drift, repairs it with a backup, and restores from that backup' {
         $cluster = Import-DasCluster $specPath
-        $carbon = Get-HomePath node1 'repository/conf/carbon.xml'
+        $carbon = Get-DasLabHomePath node1 'repository/conf/carbon.xml'
         # A setting DasOps manages, changed by hand. (Text DasOps does not manage, such as a comment added by hand, is
         # kept by the editors and is not drift.)
         $text = Get-Content -Path $carbon -Raw
@@ -143,7 +140,7 @@ nodes:
 
     It 'keeps the two newest CEP snapshots of each execution plan' {
         $cluster = Import-DasCluster $specPath
-        $plan = Get-HomePath node1 'cep_persistence/-1234/Alerts'
+        $plan = Get-DasLabHomePath node1 'cep_persistence/-1234/Alerts'
         New-Item -ItemType Directory -Force -Path $plan | Out-Null
         foreach ($stamp in 1493101044948, 1493101944948, 1493102844948, 1493103744948) {
             Set-Content -Path (Join-Path $plan "${stamp}_Alerts") -Value ('x' * 99) -NoNewline

@@ -17,8 +17,6 @@ Describe 'The design pipeline on a fully distributed DAS cluster (8 lab hosts)' 
         . (Join-Path $PSScriptRoot 'DasOps.TestSetup.ps1')
         . (Join-Path $PSScriptRoot 'DasOps.Lab.ps1')
         $lab = Start-DasLab -Nodes 8
-        $adminPassword = (Get-Content $lab.LAB_DB_ADMIN_PASSWORD_FILE -Raw).Trim()
-        $lab.AdminCredential = Get-DasTestCredential -UserName $lab.LAB_DB_ADMIN_USER -Text $adminPassword
 
         $specPath = Join-Path $lab.LAB_DIR 'pester-lab-das.yaml'
         # The receivers are written as Receiver+Storm: the pipeline's Set-DasNodeProfile makes them plain receivers.

@@ -50,7 +50,7 @@ Describe 'Runbook: IS Analytics minimum HA (examples/is-analytics-minimum-ha.run
         $pendingName = 'DasOps-PendingRestart-lab-isa'
         $credentials = @{
             'DasOps-Db'      = Get-DasTestCredential -UserName wso2analytics -Text 'Rb<&"$;x]]>9'
-            'DasOps-DbAdmin' = Get-DasTestCredential -UserName $lab.LAB_DB_ADMIN_USER -Text ((Get-Content $lab.LAB_DB_ADMIN_PASSWORD_FILE -Raw).Trim())
+            'DasOps-DbAdmin' = $lab.AdminCredential
             'DasOps-Svn'     = Get-DasTestCredential -UserName depsync -Text 'svn-secret'
         }
         $jobEnvironment = Get-DasRunbookEnvironment $assets
@@ -168,7 +168,7 @@ Describe 'Runbook: DAS fully distributed (examples/das-fully-distributed.runbook
         $pendingName = 'DasOps-PendingRestart-lab-das'
         Set-DasAutomationAssets -Path $assets -Variables @{ $pendingName = '' } -Credentials @{
             'DasOps-Db'      = Get-DasTestCredential -UserName wso2das -Text 'Fd<&"$;x]]>9'
-            'DasOps-DbAdmin' = Get-DasTestCredential -UserName $lab.LAB_DB_ADMIN_USER -Text ((Get-Content $lab.LAB_DB_ADMIN_PASSWORD_FILE -Raw).Trim())
+            'DasOps-DbAdmin' = $lab.AdminCredential
             'DasOps-Svn'     = Get-DasTestCredential -UserName depsync -Text 'svn-secret'
         }
         $jobEnvironment = Get-DasRunbookEnvironment $assets
