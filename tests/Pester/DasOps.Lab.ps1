@@ -1,6 +1,7 @@
 # Dot-sourced by the Pester files that use the lab (tests/lab/lab.sh): bring a lab of N hosts up with the node
 # emulator in their homes, write a cluster spec for it, run a script in a child pwsh as Azure Automation would, and
-# run a Pester file in a child pwsh. The lab is one per machine: tests/Pester/run.sh holds its lock for the run.
+# run a Pester file in a child pwsh (dot-source DasOps.TestSetup.ps1 first: Use-DasEnvironment lives there). The lab
+# is one per machine: tests/Pester/run.sh holds its lock for the run.
 
 $script:DasRepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:DasLabScript = Join-Path $script:DasRepoRoot 'tests/lab/lab.sh'

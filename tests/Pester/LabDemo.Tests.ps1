@@ -12,6 +12,7 @@ BeforeDiscovery {
 
 Describe 'examples/lab-demo.ps1' -Tag LabDemo, Lab -Skip:([bool]$script:LabSkipReason) {
     BeforeAll {
+        . (Join-Path $PSScriptRoot 'DasOps.TestSetup.ps1')
         . (Join-Path $PSScriptRoot 'DasOps.Lab.ps1')
         $demo = Join-Path $script:DasRepoRoot 'examples/lab-demo.ps1'
         # The demo publishes the emulator itself unless another lab test of this run already did.
