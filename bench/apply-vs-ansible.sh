@@ -51,30 +51,19 @@ NODES=(
 step() { printf '\n==> %s\n' "$*" >&2; }
 die() { echo "apply-vs-ansible: $*" >&2; exit 1; }
 
-# ---- helpers for hyperfine --prepare (they run in the locked bench's environment) ----------------------------
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
-close_masters() {
-    local s
-    for s in "$ANSIBLE_CP_DIR"/*; do
-        [ -S "$s" ] && ssh -F /dev/null -o ControlPath="$s" -O exit bench >/dev/null 2>&1 || true
-    done
-}
+# ---- helpers for hyperfine --prepare (they run in the locked bench's environment) ----------------------------
 
 # Every node's home back to what `lab.sh up` makes of the fixture (same steps as lab.sh), without the Spark link.
 # The home is recreated, so DasOps's .dasops (lock, backups) and Ansible's "file.NNN.DATE~" backups go too.
 reset_nodes() {
-    local entry name addr host role srv
+    local entry name addr host role
     close_masters
     for entry in "${NODES[@]}"; do
         read -r name addr host role <<<"$entry"
-        srv=$LAB_DIR/hosts/$host/srv
-        [ -d "$srv" ] || die "reset: $srv missing (is the lab up?)"
-        rm -rf "$srv/das" "$srv/das-link"
-        mkdir -p "$srv/das"
-        cp -a "$FIXTURE/." "$srv/das/"
-        rm -f "$srv/das/README.md" "$srv/das/.gitattributes"
-        chown -R root:root "$srv/das"
-        find "$srv/das" -name '*.sh' -exec chmod 0755 {} +
+        reset_home "$host"
     done
 }
 
@@ -186,27 +175,6 @@ correctness() {    # tool
 
 # ---- the bench, under the lab lock -----------------------------------------------------------------------------
 
-# Long commands run in their own process group, in the background, and the script waits for them: a signal then
-# reaches the trap at once (bash runs traps only between foreground commands), and the trap ends that command's
-# whole group (hyperfine, ansible-playbook, dotnet and their children) by its id before the lab goes down.
-CHILD=
-# OUT: a file for the command's stdout and stderr, or - to keep the script's. (No redirection on the function
-# call itself: a trap would run with it and its messages would land in that file.)
-run_child() {    # OUT command...
-    local out=$1 rc=0
-    shift
-    if [ "$out" = - ]; then setsid "$@" < /dev/null & else setsid "$@" < /dev/null > "$out" 2>&1 & fi
-    CHILD=$!
-    wait "$CHILD" || rc=$?
-    CHILD=
-    return "$rc"
-}
-
-on_signal() {
-    [ -z "$CHILD" ] || kill -TERM -- "-$CHILD" 2>/dev/null || true
-    exit 130
-}
-
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
@@ -309,7 +277,7 @@ YAML
 report() {
     local date machine
     date=$(date -u '+%Y-%m-%d %H:%M UTC')
-    machine="$(nproc) CPUs ($(lscpu | sed -n 's/^Model name: *//p' | head -1)), $(free -g | awk '/^Mem:/ {print $2}') GB RAM, Linux $(uname -r); $(ansible --version | head -1 | sed 's/^ansible \[core \(.*\)\]$/ansible-core \1/'), $(ssh -V 2>&1 | cut -d, -f1), dotnet $(dotnet --version), hyperfine $(hyperfine --version | cut -d' ' -f2)"
+    machine=$(machine_line)
     /usr/bin/python3 - "$RESULTS" "$BENCH_DIR/README.md" "$date" "$machine" "$RUNS" "${BENCH_FIRST_RUN_FILES:-?}" "$WORK/cpu.tsv" <<'PY'
 import json, os, re, sys
 results, readme, date, machine, runs, files, cpu = sys.argv[1:]
@@ -350,19 +318,7 @@ PY
 }
 
 setup() {
-    [ "$(id -u)" -eq 0 ] || die "run as root: the lab creates network namespaces"
-    local missing=()
-    command -v ansible-playbook >/dev/null || missing+=(ansible)
-    command -v hyperfine >/dev/null || missing+=(hyperfine)
-    if [ ${#missing[@]} -gt 0 ]; then
-        step "apt-get install ${missing[*]}"
-        apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
-    fi
-    step "build the CLI (Release) into $ART"
-    dotnet build "$ROOT/src/DasOps.Cli" -c Release --artifacts-path "$ART" -nologo -v quiet >&2
-    [ -f "$DLL" ] || die "build did not produce $DLL"
-    step "waiting for the lab lock $LOCK (held for the whole bench)"
+    bench_setup
     # -o: the lock stays with flock itself, so the lab's daemons never inherit it.
     BENCH_LOCK_HELD=1 exec flock -o "$LOCK" "$SELF" run
 }
