@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Tables and a plot from transport-matrix.sh's hyperfine exports, written between the matrix markers of RESULTS.md.
 
     matrix-report.py RESULTS_DIR RESULTS_MD RUNS MACHINE_LINE

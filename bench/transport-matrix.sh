@@ -184,7 +184,7 @@ run_locked() {
     done
     profile
     step "results"
-    "$BENCH_DIR/matrix-report.py" "$RESULTS" "$BENCH_DIR/RESULTS.md" "$RUNS" "$(machine_line)"
+    /usr/bin/python3 "$BENCH_DIR/matrix-report.py" "$RESULTS" "$BENCH_DIR/RESULTS.md" "$RUNS" "$(machine_line)"
 }
 
 # Where a no-op's time goes at N = 8: each row adds one stage to the one before it.
