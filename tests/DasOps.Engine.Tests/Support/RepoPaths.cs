@@ -21,6 +21,17 @@ public static class RepoPaths
         }
     }
 
+    /// <summary>The real SP 4.4.0 stock files (conf/{manager,worker,dashboard,editor}/deployment.yaml and bin/).</summary>
+    public static string SpStock
+    {
+        get
+        {
+            var path = Path.Combine(Shared, "reference", "wso2-stock", "sp-4.4.0");
+            if (!Directory.Exists(path)) throw new InvalidOperationException($"the SP stock tree is missing at {path}; clone the project with ../shared beside it.");
+            return path;
+        }
+    }
+
     /// <summary>The project's own product-home fixture, modelled on the stock structure.</summary>
     public static string Fixture => Path.Combine(Root, "tests", "fixtures", "das-3.2.0");
 
