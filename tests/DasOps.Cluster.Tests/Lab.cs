@@ -8,6 +8,7 @@ using DasOps.Engine.Remote;
 using DasOps.Engine.Remote.OpenSsh;
 using DasOps.Engine.Secrets;
 using DasOps.Engine.Spec;
+using DasOps.TestLab;
 
 namespace DasOps.Cluster.Tests;
 
@@ -22,9 +23,7 @@ public sealed class Lab : IDisposable
 
     public Lab(int nodes, Func<string, string> specYaml)
     {
-        Root = FindRoot();
-        Env("LAB_EMULATOR_DIR", EmulatorDir.Value);
-        Run(LabScript, "up", nodes.ToString());
+        Environment = LabHosts.Up(nodes, new Dictionary<string, string> { ["LAB_EMULATOR_DIR"] = EmulatorDir.Value });
         SpecPath = Path.Combine(LabDir, "cluster-test.yaml");
         File.WriteAllText(SpecPath, specYaml(LabDir));
         Spec = SpecLoader.LoadFile(SpecPath);
@@ -32,35 +31,36 @@ public sealed class Lab : IDisposable
         if (errors.Count > 0) throw new InvalidOperationException(string.Join("\n", errors));
         Connections = new OpenSshConnections(Spec, new SshConnectionOptions
         {
-            ConfigFile = Path.Combine(LabDir, "ssh", "ssh_config"),
-            KnownHostsFile = Path.Combine(LabDir, "ssh", "known_hosts"),
+            ConfigFile = Environment.SshConfig,
+            KnownHostsFile = Environment.KnownHosts,
             ConnectTimeout = TimeSpan.FromSeconds(5),
         });
         Configure();
     }
 
-    public string Root { get; }
+    public string Root => SourceTree.Root;
+    public LabEnvironment Environment { get; }
     public string SpecPath { get; }
     public ClusterSpec Spec { get; }
     public OpenSshConnections Connections { get; }
-    public static string LabDir => Environment.GetEnvironmentVariable("DASOPS_LAB_DIR") ?? "/var/lib/dasops-lab";
-    public string LabScript => Path.Combine(Root, "tests", "lab", "lab.sh");
+    public static string LabDir => LabEnvironment.StateDirectory;
+    public string LabScript => SourceTree.LabScript;
     public IRemoteShell ShellFor(NodeSpec node) => Connections.ShellFor(node);
 
     /// <summary>The host-side path of a file in a node's product home.</summary>
-    public string HomeFile(string node, string relative) => Path.Combine(LabDir, "hosts", HostOf(node), "srv", "das", relative);
+    public string HomeFile(string node, string relative) => Environment.HostPath(HostOf(node), relative);
 
     /// <summary>The lab host (nodeK, at 10.77.0.(10+K)) that a spec node lives on.</summary>
     public string HostOf(string node)
     {
         var host = Spec.FindNode(node)?.Host ?? throw new ArgumentException($"no node {node} in the spec");
-        return "node" + (int.Parse(host.Substring(host.LastIndexOf('.') + 1)) - 10);
+        return Environment.HostAt(host);
     }
 
     public void Dispose()
     {
         Connections.Dispose();
-        try { Run(LabScript, "down"); } catch (InvalidOperationException) { }
+        try { LabHosts.Down(); } catch (InvalidOperationException) { }
     }
 
     private void Configure()
@@ -77,35 +77,15 @@ public sealed class Lab : IDisposable
         }
     }
 
-    public static string Run(string file, params string[] args)
-    {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in Extra) psi.Environment[k] = v;
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(" ", args)} failed ({p.ExitCode}): {stderr}");
-        return stdout.Result;
-    }
-
-    private static readonly Dictionary<string, string> Extra = new Dictionary<string, string>();
-
-    private static void Env(string key, string value) => Extra[key] = value;
+    /// <summary>Runs a program (lab.sh included) and returns its stdout; throws with its output when it fails.</summary>
+    public static string Run(string file, params string[] args) =>
+        DasOps.TestLab.LabScript.RunProgram(file, null, DasOps.TestLab.LabScript.DefaultTimeout, args);
 
     private static string PublishEmulator()
     {
-        var root = FindRoot();
         var dir = Path.Combine(Path.GetTempPath(), "dasops-emulator-publish");
-        Run("dotnet", "publish", Path.Combine(root, "tests", "DasOps.NodeEmulator", "DasOps.NodeEmulator.csproj"), "-c", "Release", "-o", dir, "-nologo", "-v", "quiet");
+        Run("dotnet", "publish", Path.Combine(SourceTree.Root, "tests", "DasOps.NodeEmulator", "DasOps.NodeEmulator.csproj"), "-c", "Release", "-o", dir, "-nologo", "-v", "quiet");
         return dir;
     }
 
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "DasOps.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("DasOps.slnx not found");
-    }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
+using DasOps.TestLab;
 using Xunit;
 
 namespace DasOps.Database.Tests;
@@ -14,51 +14,32 @@ public sealed class LabFixture : IDisposable
 {
     public LabFixture()
     {
-        Root = FindRoot();
-        Run(LabScript, "up", "2");
-        foreach (var line in File.ReadAllLines(Path.Combine(LabDir, "lab.env")))
-        {
-            var eq = line.IndexOf('=');
-            if (eq > 0) Env[line.Substring(0, eq).Replace("export ", "")] = line.Substring(eq + 1).Trim('"', '\'');
-        }
-        AdminPassword = File.ReadAllText(Env["LAB_DB_ADMIN_PASSWORD_FILE"]).Trim();
+        var lab = LabHosts.Up(2);
+        Environment = lab;
+        foreach (var pair in lab.Values) Env[pair.Key] = pair.Value;
+        AdminPassword = lab.DbAdminPassword;
         // The carbon scripts come from the product (the real DAS 3.2.0 files beside the clone), not from our fixture.
-        var stock = Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference", "wso2-stock", "das-3.2.0", "dbscripts"));
-        if (!Directory.Exists(stock)) throw new InvalidOperationException($"missing {stock}: clone with ../shared beside the repo");
-        foreach (var node in new[] { "node1", "node2" })
+        var stock = SourceTree.Stock(Path.Combine("das-3.2.0", "dbscripts"));
+        foreach (var node in lab.Hosts)
         {
-            var target = Path.Combine(LabDir, "hosts", node, "srv", "das", "dbscripts");
+            var target = lab.HostPath(node, "dbscripts");
             Directory.CreateDirectory(target);
             foreach (var file in Directory.GetFiles(stock, "*.sql")) File.Copy(file, Path.Combine(target, Path.GetFileName(file)), true);
         }
     }
 
-    public string Root { get; }
+    public string Root => SourceTree.Root;
+    public LabEnvironment Environment { get; }
     public Dictionary<string, string> Env { get; } = new Dictionary<string, string>();
     public string AdminPassword { get; }
-    public static string LabDir => Environment.GetEnvironmentVariable("DASOPS_LAB_DIR") ?? "/var/lib/dasops-lab";
-    public string LabScript => Path.Combine(Root, "tests", "lab", "lab.sh");
+    public static string LabDir => LabEnvironment.StateDirectory;
+    public string LabScript => SourceTree.LabScript;
 
-    public void Dispose() => Run(LabScript, "down");
+    public void Dispose() => LabHosts.Down();
 
-    public static string Run(string file, params string[] args)
-    {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(" ", args)} failed ({p.ExitCode}): {stderr}");
-        return stdout.Result;
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "DasOps.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("DasOps.slnx not found");
-    }
+    /// <summary>Runs a program (lab.sh included) and returns its stdout; throws with its output when it fails.</summary>
+    public static string Run(string file, params string[] args) =>
+        DasOps.TestLab.LabScript.RunProgram(file, null, DasOps.TestLab.LabScript.DefaultTimeout, args);
 }
 
 [CollectionDefinition("lab")]

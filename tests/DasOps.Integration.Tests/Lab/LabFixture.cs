@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.IO;
-using System.Runtime.InteropServices;
-using Xunit;
+using DasOps.TestLab;
 
 namespace DasOps.Integration.Tests.Lab;
 
@@ -17,81 +14,39 @@ public sealed class LabFixture : IDisposable
 {
     public const int Nodes = 6;
 
-    [DllImport("libc")]
-    private static extern uint geteuid();
+    private LabEnvironment _environment;
 
-    public LabFixture()
-    {
-        if (geteuid() != 0)
-            throw new InvalidOperationException("the lab integration tests need root (network namespaces, one sshd per host); run them as root. They are never skipped.");
-        if (!File.Exists(SourceTree.LabScript)) throw new InvalidOperationException($"{SourceTree.LabScript} is missing.");
-        Reset();
-        var env = ReadEnv(Path.Combine(Environment.GetEnvironmentVariable("DASOPS_LAB_DIR") ?? "/var/lib/dasops-lab", "lab.env"));
-        LabDir = env["LAB_DIR"];
-        SshConfig = env["LAB_SSH_CONFIG"];
-        KnownHosts = env["LAB_KNOWN_HOSTS"];
-        SshKey = env["LAB_SSH_KEY"];
-        Home = env["LAB_HOME"];
-    }
+    public LabFixture() => _environment = LabHosts.Up(Nodes);
 
-    public string LabDir { get; }
-    public string SshConfig { get; }
-    public string KnownHosts { get; }
+    public LabEnvironment Environment => _environment;
+    public string LabDir => _environment.Dir;
+    public string SshConfig => _environment.SshConfig;
+    public string KnownHosts => _environment.KnownHosts;
 
     /// <summary>The lab's client key (authorized on every node as root).</summary>
-    public string SshKey { get; }
+    public string SshKey => _environment.SshKey;
 
     /// <summary>The product home as the nodes see it (/srv/das).</summary>
-    public string Home { get; }
+    public string Home => _environment.Home;
 
     public static IEnumerable<string> NodeNames { get { for (var i = 1; i <= Nodes; i++) yield return "node" + i; } }
 
     /// <summary>The node's product home seen from the root namespace ($LAB_DIR/hosts/nodeK/srv/das).</summary>
-    public string HomeOf(string node) => Path.Combine(LabDir, "hosts", node, "srv", "das");
+    public string HomeOf(string node) => _environment.HomeOf(node);
 
-    public string HostPath(string node, string relative) => Path.Combine(HomeOf(node), relative);
+    public string HostPath(string node, string relative) => _environment.HostPath(node, relative);
 
     /// <summary>A path under the node's /srv (the Spark link lives there).</summary>
-    public string SrvPath(string node, string relative) => Path.Combine(LabDir, "hosts", node, "srv", relative);
+    public string SrvPath(string node, string relative) => _environment.SrvPath(node, relative);
 
-    public void Reset() => Lab("up", Nodes.ToString());
+    public void Reset() => _environment = LabHosts.Up(Nodes);
 
-    public void Fail(string node, string how) => Lab("fail", node, how);
+    public void Fail(string node, string how) => LabHosts.Fail(node, how);
 
-    public void Rekey(string node) => Lab("rekey", node);
+    public void Rekey(string node) => LabHosts.Rekey(node);
 
     /// <summary>Runs lab.sh and returns its stdout; throws with its output when it fails.</summary>
-    public static string Lab(params string[] args)
-    {
-        var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        psi.ArgumentList.Add(SourceTree.LabScript);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(true);
-            throw new InvalidOperationException($"lab.sh {string.Join(" ", args)} did not finish within 120 s.");
-        }
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"lab.sh {string.Join(" ", args)} failed (exit {process.ExitCode}):\n{stderr.Result}\n{stdout.Result}");
-        return stdout.Result;
-    }
+    public static string Lab(params string[] args) => LabScript.Run(args);
 
-    private static Dictionary<string, string> ReadEnv(string file)
-    {
-        var values = new Dictionary<string, string>();
-        foreach (var line in File.ReadAllLines(file))
-        {
-            var eq = line.IndexOf('=');
-            if (eq > 0 && line.StartsWith("LAB_", StringComparison.Ordinal)) values[line.Substring(0, eq)] = line.Substring(eq + 1).Trim('"');
-        }
-        foreach (var key in new[] { "LAB_DIR", "LAB_SSH_CONFIG", "LAB_KNOWN_HOSTS", "LAB_SSH_KEY", "LAB_HOME" })
-            if (!values.ContainsKey(key)) throw new InvalidOperationException($"{file} has no {key}.");
-        return values;
-    }
-
-    public void Dispose() => Lab("down");
+    public void Dispose() => LabHosts.Down();
 }

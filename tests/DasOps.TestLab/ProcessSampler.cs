@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Threading;
 
-namespace DasOps.Integration.Tests.Lab;
+namespace DasOps.TestLab;
 
 /// <summary>
 /// Samples every process's command line (`ps -eo args`) about every 20 ms, in the root namespace or inside a lab
