@@ -58,7 +58,7 @@ public class DbInitOverSshTests
             first = await Task.Run(() => Dasops("db", "init", spec, "--node", "node2"));
         }
         Assert.True(first.Code == 0, first.Err);
-        Assert.Contains("client on node2, carbon script mysql5.7.sql", first.Out);
+        Assert.Contains("through node2, carbon script mysql5.7.sql", first.Out);
         Assert.Contains($"database su_{_suffix}", first.Out);
         Assert.Contains("schema Created     tables 40", first.Out);
         Assert.EndsWith("db init: changed", first.Out.Trim());
