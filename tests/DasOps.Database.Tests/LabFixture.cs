@@ -7,15 +7,31 @@ using Xunit;
 namespace DasOps.Database.Tests;
 
 /// <summary>
-/// Brings the lab (2 namespaced hosts + MariaDB) up for the database tests and down afterwards, and puts the
-/// product's own dbscripts into each host's product home. Fails loudly when the lab cannot be built (not root, ...).
+/// Brings the lab (2 namespaced hosts + MariaDB) up for the database tests and down afterwards, puts the product's
+/// own dbscripts into each host's product home, and hides the mysql/mariadb client from the hosts (DasOps must need
+/// none there). Fails loudly when the lab cannot be built (not root, ...).
 /// </summary>
 public sealed class LabFixture : IDisposable
 {
     public LabFixture()
     {
         Root = FindRoot();
-        Run(LabScript, "up", "2");
+        Up(emulatorDirectory: null);
+    }
+
+    /// <summary>(Re)builds the lab: two hosts with the product's dbscripts (and the node emulator in their homes when given), no mysql client on them.</summary>
+    public void Up(string? emulatorDirectory)
+    {
+        var psi = new ProcessStartInfo(LabScript, new[] { "up", "2" }) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (emulatorDirectory != null) psi.Environment["LAB_EMULATOR_DIR"] = emulatorDirectory;
+        using (var p = Process.Start(psi)!)
+        {
+            var stderr = p.StandardError.ReadToEndAsync();
+            p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            if (p.ExitCode != 0) throw new InvalidOperationException($"lab.sh up 2 failed ({p.ExitCode}): {stderr.Result}");
+        }
+        Env.Clear();
         foreach (var line in File.ReadAllLines(Path.Combine(LabDir, "lab.env")))
         {
             var eq = line.IndexOf('=');
@@ -31,11 +47,12 @@ public sealed class LabFixture : IDisposable
             Directory.CreateDirectory(target);
             foreach (var file in Directory.GetFiles(stock, "*.sql")) File.Copy(file, Path.Combine(target, Path.GetFileName(file)), true);
         }
+        Run(LabScript, "hide-db-client");
     }
 
     public string Root { get; }
     public Dictionary<string, string> Env { get; } = new Dictionary<string, string>();
-    public string AdminPassword { get; }
+    public string AdminPassword { get; private set; } = "";
     public static string LabDir => Environment.GetEnvironmentVariable("DASOPS_LAB_DIR") ?? "/var/lib/dasops-lab";
     public string LabScript => Path.Combine(Root, "tests", "lab", "lab.sh");
 

@@ -59,6 +59,23 @@ nodes:
             $path
         }
 
+        # Started directly (not with &): PowerShell treats a native command named pwsh as a child shell and rewrites its arguments.
+        function Invoke-Program([string] $File, [string[]] $Arguments, [hashtable] $Environment) {
+            $psi = [System.Diagnostics.ProcessStartInfo]::new($File)
+            foreach ($a in $Arguments) { $psi.ArgumentList.Add($a) }
+            $psi.RedirectStandardOutput = $true
+            $psi.RedirectStandardError = $true
+            $psi.UseShellExecute = $false
+            foreach ($k in $Environment.Keys) {
+                if ($null -eq $Environment[$k]) { [void]$psi.Environment.Remove($k) } else { $psi.Environment[$k] = $Environment[$k] }
+            }
+            $p = [System.Diagnostics.Process]::Start($psi)
+            $stdout = $p.StandardOutput.ReadToEndAsync()
+            $stderr = $p.StandardError.ReadToEnd()
+            $p.WaitForExit()
+            [pscustomobject]@{ ExitCode = $p.ExitCode; Text = $stdout.Result + $stderr }
+        }
+
         # Everything a run may see: PATH is the links only; the secrets come from the environment, as in a runbook job.
         function Get-RunEnvironment([hashtable] $Lab) {
             @{
@@ -100,9 +117,9 @@ nodes:
             @{ Args = @('db', 'init', $spec); Expect = 'db init: unchanged' }
         )
         foreach ($step in $steps) {
-            $output = Use-DasEnvironment (Get-RunEnvironment $lab) { & $dotnet $cli @($step.Args) 2>&1 | ForEach-Object { "$_" } }
-            $text = $output -join "`n"
-            $LASTEXITCODE | Should -Be 0 -Because "dasops $($step.Args[0..1] -join ' ') must succeed with only dotnet on PATH:`n$text"
+            $run = Invoke-Program $dotnet (@($cli) + $step.Args) (Get-RunEnvironment $lab)
+            $text = $run.Text
+            $run.ExitCode | Should -Be 0 -Because "dasops $($step.Args[0..1] -join ' ') must succeed with only dotnet on PATH:`n$text"
             if ($step.Expect) { $text | Should -BeLike "*$($step.Expect)*" }
             $text | Should -Not -BeLike '*NoExt<&*'
         }
@@ -134,9 +151,9 @@ $ha = @($cluster | Test-DasHa -Failover -Confirm:$false)
 '@ | Set-Content -Path $script
         $out = Join-Path $work 'job.json'
         $pwsh = Join-Path $bin 'pwsh'
-        $output = Use-DasEnvironment (Get-RunEnvironment $lab) { & $pwsh -NoProfile -NonInteractive -File $script -Manifest $manifest -Spec $spec -Out $out 2>&1 | ForEach-Object { "$_" } }
-        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
-        ($output -join "`n") | Should -Not -BeLike '*NoExt<&*'
+        $run = Invoke-Program $pwsh @('-NoProfile', '-NonInteractive', '-File', $script, $manifest, $spec, $out) (Get-RunEnvironment $lab)
+        $run.ExitCode | Should -Be 0 -Because $run.Text
+        $run.Text | Should -Not -BeLike '*NoExt<&*'
         $result = Get-Content $out -Raw | ConvertFrom-Json
         $result.Databases | Sort-Object -Unique | Should -Be @('Created/', 'Created/Created')
         $result.Published | Should -BeGreaterThan 0
