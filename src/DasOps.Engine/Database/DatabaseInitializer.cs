@@ -15,7 +15,9 @@ namespace DasOps.Engine.Database;
 /// Initialize-DasDatabase / `dasops db init`: the cluster's databases (character set from the spec, latin1 by
 /// default), its user on every node host with grants, and the carbon schema from the product's own dbscripts in
 /// userdb and regdb — each only when missing. Never drops or alters anything that exists; a partial schema is
-/// reported and left alone. Safe to run again: a second run reports everything unchanged.
+/// reported and left alone. Safe to run again: a second run reports everything unchanged. It talks to the server
+/// with MySqlConnector through a port forwarded over the node's SSH connection (<see cref="DatabaseSession"/>), and
+/// reads the node's script with cat over the same connection: no mysql client is needed on either side.
 /// </summary>
 public sealed class DatabaseInitializer
 {
@@ -25,6 +27,7 @@ public sealed class DatabaseInitializer
     private readonly string _scriptDirectory;
     private readonly IOperationReporter _reporter;
 
+    /// <param name="shell">The node the connection goes through (an <see cref="IPortForwarding"/> shell), or a local shell to connect from this machine.</param>
     /// <param name="scriptDirectory">The product's dbscripts directory on the machine <paramref name="shell"/> runs on.</param>
     public DatabaseInitializer(ClusterSpec spec, ClusterSecrets secrets, IRemoteShell shell, string scriptDirectory, IOperationReporter? reporter = null)
     {

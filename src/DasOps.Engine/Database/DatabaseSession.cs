@@ -75,12 +75,15 @@ public sealed class DatabaseSession : IDisposable
             using var preamble = new MySqlCommand(SqlText.SessionPreamble, connection);
             await preamble.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is MySqlException || e is System.IO.IOException || e is System.Security.Authentication.AuthenticationException || e is InvalidOperationException)
+        catch (Exception e)
         {
+            // Cancellation included: nothing of a failed open outlives it.
             connection.Dispose();
             var onward = forward?.LastError;
             forward?.Dispose();
-            throw Describe(shell.Node, db, e, onward, masked);
+            if (e is MySqlException || e is System.IO.IOException || e is System.Security.Authentication.AuthenticationException || e is InvalidOperationException)
+                throw Describe(shell.Node, db, e, onward, masked);
+            throw;
         }
         return new DatabaseSession(shell.Node, connection, forward, masked);
     }
