@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,7 +11,10 @@ using Xunit;
 
 namespace DasOps.Database.Tests;
 
-/// <summary>Issue 4 against the lab's real MariaDB: create, re-run, bad credentials, partial schema, charset, secrets.</summary>
+/// <summary>
+/// Issue 4 against the lab's real MariaDB: create, re-run, bad credentials, partial schema, charset, secrets. Every
+/// test runs over both transports: MySqlConnector through a port forwarded over node1's SSH connection (issue 11).
+/// </summary>
 [Collection("lab")]
 public class DatabaseInitTests
 {
@@ -21,10 +25,13 @@ public class DatabaseInitTests
 
     public DatabaseInitTests(LabFixture lab) => _lab = lab;
 
-    private ClusterSpec Spec(string? characterSet = null)
+    public static IEnumerable<object[]> Transports => new[] { new object[] { Transport.OpenSsh }, new object[] { Transport.SshNet } };
+
+    private ClusterSpec Spec(string? characterSet = null, string databaseExtra = "")
     {
         var spec = SpecLoader.Load(
-            $"name: t\nproduct: IsAnalytics\ndatabase:\n  host: 10.77.0.10\n  user: u{_suffix}\n  adminUser: dasops_admin\n" +
+            $"name: t\nproduct: IsAnalytics\nknownHosts: {LabFixture.LabDir}/ssh/known_hosts\ndefaults: {{home: /srv/das, sshKey: {LabFixture.LabDir}/ssh/id_ed25519}}\n" +
+            $"database:\n  host: 10.77.0.10\n  user: u{_suffix}\n  adminUser: dasops_admin\n{databaseExtra}" +
             $"  characterSet: {characterSet ?? "latin1"}\n  names: {{userDb: user_{_suffix}, regDb: reg_{_suffix}, eventStore: ev_{_suffix}, processedDataStore: pr_{_suffix}}}\n" +
             "nodes:\n  - {name: node1, host: 10.77.0.11}\n  - {name: node2, host: 10.77.0.12}\n", "t.yaml");
         Assert.Empty(SpecValidator.Validate(spec));
@@ -33,21 +40,23 @@ public class DatabaseInitTests
 
     private ClusterSecrets Secrets(string? admin = null) => new ClusterSecrets { DatabasePassword = UserPassword, DatabaseAdminPassword = admin ?? _lab.AdminPassword };
 
-    private DatabaseInitializer OnNode(ClusterSpec spec, ClusterSecrets secrets, RecordingReporter? reporter = null) =>
-        new DatabaseInitializer(spec, secrets, new NamespaceShell(_lab.LabScript, "node1"), "/srv/das/dbscripts", reporter);
-
-    /// <summary>Admin queries from the controller (root namespace), independent of the code under test.</summary>
-    private async Task<string[][]> Admin(string sql)
+    /// <summary>db init through node1 over the transport's real SSH connection, closed afterwards as a front end closes it.</summary>
+    private static async Task<DatabaseInitResult> Init(Transport transport, ClusterSpec spec, ClusterSecrets secrets, RecordingReporter? reporter = null,
+        bool whatIf = false, string scripts = "/srv/das/dbscripts", string node = "node1")
     {
-        var client = new MysqlClient(new LocalShell(), "10.77.0.10", 3306, "dasops_admin", _lab.AdminPassword, Array.Empty<string>());
-        return (await client.RunAsync(new SqlBatch().Add(sql, "test query"), null, CancellationToken.None)).ToArray();
+        using var shells = RemoteShells.Open(spec, SshSettings.For(spec, transport: transport));
+        var init = new DatabaseInitializer(spec, secrets, shells.ShellFor(spec.FindNode(node)!), scripts, reporter) { WhatIf = whatIf };
+        return await init.RunAsync(CancellationToken.None);
     }
 
-    [Fact]
-    public async Task A_fresh_init_creates_databases_user_grants_and_the_full_carbon_schema_then_a_second_changes_nothing()
+    private Task<string[][]> Admin(string sql) => LabDatabase.QueryAsync(_lab.AdminPassword, sql);
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task A_fresh_init_creates_databases_user_grants_and_the_full_carbon_schema_then_a_second_changes_nothing(Transport transport)
     {
         var spec = Spec();
-        var first = await OnNode(spec, Secrets()).RunAsync(CancellationToken.None);
+        var first = await Init(transport, spec, Secrets());
         Assert.True(first.Succeeded);
         Assert.True(first.Changed);
         Assert.Equal("mysql5.7.sql", first.Script); // MariaDB 10.2+
@@ -64,7 +73,7 @@ public class DatabaseInitTests
         var accounts = await Admin($"SELECT Host FROM mysql.user WHERE User = 'u{_suffix}' ORDER BY Host;");
         Assert.Equal(new[] { "10.77.0.11", "10.77.0.12" }, accounts.Select(r => r[0]));
 
-        var second = await OnNode(spec, Secrets()).RunAsync(CancellationToken.None);
+        var second = await Init(transport, spec, Secrets());
         Assert.True(second.Succeeded);
         Assert.False(second.Changed);
         Assert.All(second.Databases, d => Assert.Equal(DatabaseAction.Unchanged, d.Database));
@@ -73,31 +82,37 @@ public class DatabaseInitTests
         Assert.Empty(second.MaskedSql);
     }
 
-    [Fact]
-    public async Task The_character_set_is_honoured_in_information_schema()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task The_character_set_is_honoured_in_information_schema(Transport transport)
     {
-        await OnNode(Spec("latin1"), Secrets()).RunAsync(CancellationToken.None);
+        await Init(transport, Spec("latin1"), Secrets());
         var charsets = await Admin($"SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '%{_suffix}';");
         Assert.Equal(4, charsets.Length);
         Assert.All(charsets, r => Assert.Equal("latin1", r[1])); // the lab server's own default is utf8mb4
     }
 
-    [Fact]
-    public async Task The_created_user_logs_in_from_a_node_with_a_password_full_of_special_characters()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task The_created_user_logs_in_from_a_node_with_a_password_full_of_special_characters(Transport transport)
     {
         var spec = Spec();
-        await OnNode(spec, Secrets()).RunAsync(CancellationToken.None);
-        var asUser = new MysqlClient(new NamespaceShell(_lab.LabScript, "node2"), "10.77.0.10", 3306, $"u{_suffix}", UserPassword, Array.Empty<string>());
-        var rows = await asUser.RunAsync(new SqlBatch().Add("SELECT CURRENT_USER(), COUNT(*) FROM UM_USER;", "login check"), $"user_{_suffix}", CancellationToken.None);
+        await Init(transport, spec, Secrets());
+        // Through node2's forward the server sees node2's address: the grant for u@10.77.0.12 is the one that lets it in.
+        using var shells = RemoteShells.Open(spec, SshSettings.For(spec, transport: transport));
+        using var asUser = await DatabaseSession.OpenAsync(shells.ShellFor(spec.FindNode("node2")!), spec.Database, null, $"u{_suffix}", UserPassword,
+            Array.Empty<string>(), $"user_{_suffix}", CancellationToken.None);
+        var rows = await asUser.QueryAsync("SELECT CURRENT_USER(), COUNT(*) FROM UM_USER;", null, "login check", CancellationToken.None);
         Assert.Equal($"u{_suffix}@10.77.0.12", rows[0][0]);
         Assert.Equal("0", rows[0][1]);
     }
 
-    [Fact]
-    public async Task A_wrong_admin_password_gives_a_clear_error_and_creates_nothing()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task A_wrong_admin_password_gives_a_clear_error_and_creates_nothing(Transport transport)
     {
         var spec = Spec();
-        var error = await Assert.ThrowsAsync<DatabaseException>(() => OnNode(spec, Secrets(admin: "not-the-password")).RunAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DatabaseException>(() => Init(transport, spec, Secrets(admin: "not-the-password")));
         Assert.True(error.AccessDenied);
         Assert.Contains("Access denied for user 'dasops_admin'@'10.77.0.11'", error.Message);
         Assert.StartsWith("node1: the server:", error.Message);
@@ -106,13 +121,14 @@ public class DatabaseInitTests
         Assert.Equal("0", created[0][0]);
     }
 
-    [Fact]
-    public async Task A_partial_schema_is_reported_and_not_touched()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task A_partial_schema_is_reported_and_not_touched(Transport transport)
     {
         var spec = Spec();
         await Admin($"CREATE DATABASE user_{_suffix} CHARACTER SET latin1;");
         await Admin($"CREATE TABLE user_{_suffix}.UM_TENANT (UM_ID INTEGER NOT NULL AUTO_INCREMENT, PRIMARY KEY (UM_ID)) ENGINE INNODB;");
-        var result = await OnNode(spec, Secrets()).RunAsync(CancellationToken.None);
+        var result = await Init(transport, spec, Secrets());
         Assert.False(result.Succeeded);
         var user = result.Databases.Single(d => d.Purpose == "userdb");
         Assert.Equal(DatabaseAction.Unchanged, user.Database);
@@ -123,13 +139,12 @@ public class DatabaseInitTests
         Assert.Equal("1", tables[0][0]);
     }
 
-    [Fact]
-    public async Task What_if_changes_nothing_and_shows_the_sql_with_the_password_masked()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task What_if_changes_nothing_and_shows_the_sql_with_the_password_masked(Transport transport)
     {
         var spec = Spec();
-        var init = OnNode(spec, Secrets());
-        init.WhatIf = true;
-        var result = await init.RunAsync(CancellationToken.None);
+        var result = await Init(transport, spec, Secrets(), whatIf: true);
         Assert.All(result.Databases, d => Assert.Equal(DatabaseAction.WouldCreate, d.Database));
         Assert.Contains(result.MaskedSql, s => s == $"CREATE USER IF NOT EXISTS 'u{_suffix}'@'10.77.0.11' IDENTIFIED BY '********';");
         Assert.Contains(result.MaskedSql, s => s == $"CREATE DATABASE IF NOT EXISTS `user_{_suffix}` CHARACTER SET latin1;");
@@ -139,8 +154,9 @@ public class DatabaseInitTests
         Assert.Equal("0", created[0][0]);
     }
 
-    [Fact]
-    public async Task No_password_appears_in_any_process_list_or_output_during_a_run()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task No_password_appears_in_any_process_list_or_output_during_a_run(Transport transport)
     {
         var spec = Spec();
         var reporter = new RecordingReporter();
@@ -151,10 +167,11 @@ public class DatabaseInitTests
         var sampler = new ProcessListSampler(_lab.LabScript, "node1");
         await using (sampler)
         {
-            result = await OnNode(spec, Secrets(), reporter).RunAsync(CancellationToken.None);
+            result = await Init(transport, spec, Secrets(), reporter);
         }
         Assert.True(sampler.Samples >= 3, $"only {sampler.Samples} samples taken");
-        Assert.Contains(sampler.Snapshots, s => s.Contains("dasops-db") || s.Contains("mariadb") || s.Contains("sh -c"));
+        // The sampler saw the node while the run read the product script there.
+        Assert.Contains(sampler.Snapshots, s => s.Contains("sshd"));
         foreach (var secret in new[] { UserPassword, _lab.AdminPassword, "pw<&" })
         {
             Assert.DoesNotContain(sampler.Snapshots, s => s.Contains(secret));
@@ -162,13 +179,14 @@ public class DatabaseInitTests
             Assert.DoesNotContain(result.MaskedSql, m => m.Contains(secret));
             Assert.DoesNotContain(result.Databases, d => d.Detail.Contains(secret));
         }
-        // The option file lived in a private temp dir on the node and is gone.
+        // Nothing is written on the node for the connection (the mysql-client path left an option file there).
         var after = LabFixture.Run(_lab.LabScript, "exec", "node1", "--", "sh", "-c", listTemp);
         Assert.Equal(before.Trim(), after.Trim());
     }
 
-    [Fact]
-    public async Task A_failing_statement_in_the_product_script_is_named_with_its_database_and_line()
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task A_failing_statement_in_the_product_script_is_named_with_its_database_and_line(Transport transport)
     {
         // A copy of the product's script with a broken statement after its first complete one, in a directory of its own.
         var broken = System.IO.Path.Combine(LabFixture.LabDir, "hosts", "node1", "srv", "das", "dbscripts-broken-" + _suffix);
@@ -178,12 +196,34 @@ public class DatabaseInitTests
         lines.Insert(at, "CREATE TABLE BROKEN_TABLE (;");
         System.IO.File.WriteAllLines(System.IO.Path.Combine(broken, "mysql5.7.sql"), lines);
 
-        var init = new DatabaseInitializer(Spec(), Secrets(), new NamespaceShell(_lab.LabScript, "node1"), "/srv/das/" + System.IO.Path.GetFileName(broken));
-        var error = await Assert.ThrowsAsync<DatabaseException>(() => init.RunAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DatabaseException>(() => Init(transport, Spec(), Secrets(), scripts: "/srv/das/" + System.IO.Path.GetFileName(broken)));
         Assert.Equal($"user_{_suffix}", error.Database);
         Assert.Equal(1064, error.ErrorCode);
         Assert.StartsWith($"node1: database user_{_suffix}: You have an error in your SQL syntax", error.Message);
         Assert.EndsWith($"in /srv/das/{System.IO.Path.GetFileName(broken)}/mysql5.7.sql line {at + 1}", error.Message);
         Assert.DoesNotContain(UserPassword, error.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Tls_required_against_a_server_without_tls_fails_clearly_and_creates_nothing(Transport transport)
+    {
+        var spec = Spec(databaseExtra: "  tls: required\n");
+        var error = await Assert.ThrowsAsync<DatabaseException>(() => Init(transport, spec, Secrets()));
+        Assert.StartsWith("node1: ", error.Message);
+        Assert.Contains("tls: required", error.Message);
+        Assert.Contains("SSL", error.Message);
+        Assert.DoesNotContain(_lab.AdminPassword, error.Message);
+        var created = await Admin($"SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '%{_suffix}';");
+        Assert.Equal("0", created[0][0]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task A_server_port_the_node_cannot_reach_is_named_with_the_node_and_the_address(Transport transport)
+    {
+        var spec = Spec(databaseExtra: "  port: 3399\n");
+        var error = await Assert.ThrowsAsync<DatabaseException>(() => Init(transport, spec, Secrets()));
+        Assert.StartsWith("node1: cannot connect to the database at 10.77.0.10:3399", error.Message);
     }
 }

@@ -14,7 +14,7 @@ namespace DasOps.Module.Tests;
 /// </summary>
 public class IsolationTests
 {
-    private static readonly string[] Isolated = { "DasOps.Engine", "YamlDotNet", "Renci.SshNet" };
+    private static readonly string[] Isolated = { "DasOps.Engine", "YamlDotNet", "Renci.SshNet", "MySqlConnector" };
 
     private static bool FromIsolated(Type type)
     {

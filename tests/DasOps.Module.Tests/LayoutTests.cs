@@ -21,6 +21,9 @@ public class LayoutTests
         // SSH.NET and what it needs at run time (the System.* polyfills for .NET Framework 4.7.2 only)
         "Dependencies/Renci.SshNet.dll",
         "Dependencies/BouncyCastle.Cryptography.dll",
+        // MySqlConnector (Initialize-DasDatabase) and what it adds to SSH.NET's list
+        "Dependencies/MySqlConnector.dll",
+        "Dependencies/System.Diagnostics.DiagnosticSource.dll",
         "Dependencies/Microsoft.Extensions.Logging.Abstractions.dll",
         "Dependencies/Microsoft.Extensions.DependencyInjection.Abstractions.dll",
         "Dependencies/System.Formats.Asn1.dll",

@@ -8,7 +8,7 @@ Describe 'Initialize-DasDatabase' -Tag UnitTests {
             Get-DasOwnParameter Initialize-DasDatabase | Should -Be (@('DatabaseAdminCredential', 'DatabaseCredential', 'Local', 'Node', 'PassThru', 'ScriptDirectory') + $script:RemoteParameters | Sort-Object)
         }
 
-        It 'runs the client on a node by default, or locally with -Local' {
+        It 'connects through a node by default, or from this machine with -Local' {
             $command = Get-Command Initialize-DasDatabase
             $command.ParameterSets.Name | Sort-Object | Should -Be @('Local', 'Node')
             $command.DefaultParameterSet | Should -Be 'Node'

@@ -9,6 +9,7 @@
 #                                  (HOST may be db: kill = SIGKILL mariadbd)
 #   lab.sh rekey HOST              new sshd host key, known_hosts NOT updated
 #   lab.sh db-stop | db-start      stop / start MariaDB
+#   lab.sh hide-db-client          hide the mysql/mariadb client from every node
 #   lab.sh exec HOST -- CMD...     run CMD in the host's namespaces (or db)
 #   lab.sh env                     print export lines for the lab facts
 set -euo pipefail
@@ -697,6 +698,30 @@ cmd_exec() {
     exec nsenter -t "$pid" -m -u -n -- "$@"
 }
 
+# Hides the mysql/mariadb client from every node (issue 11: DasOps must need none there): an empty 0000 file is bound
+# over each client binary inside the node's mount namespace, so `command -v` finds nothing and running it fails. The
+# controller (root namespace, which the lab itself uses) keeps its client. Lasts until the node's sshd is restarted
+# (fail heal after kill, rekey does not restart it); `up` starts every node with its client visible again.
+cmd_hide_db_client() {
+    local node pid name target blank seen
+    blank="$LAB_DIR/hidden-db-client"
+    : >"$blank"
+    chmod 0000 "$blank"
+    for node in $(lab_nodes); do
+        pid=$(sshd_pid "$node") || die "$node is down (sshd not running)"
+        seen=" "
+        for name in mariadb mysql; do
+            target=$(command -v "$name") || continue
+            target=$(readlink -f "$target")
+            case "$seen" in *" $target "*) continue ;; esac
+            seen="$seen$target "
+            nsenter -t "$pid" -m -- mount --bind "$blank" "$target" || die "could not hide $target on $node"
+        done
+        if nsenter -t "$pid" -m -- sh -c 'command -v mariadb || command -v mysql' >/dev/null 2>&1; then die "$node still finds a mysql client"; fi
+    done
+    log "mysql/mariadb client hidden on: $(lab_nodes | tr '\n' ' ')"
+}
+
 cmd_status() {
     local node ip s l
     if [ ! -r "$ENV_FILE" ] && [ -z "$(lab_namespaces)" ]; then
@@ -747,6 +772,7 @@ main() {
         db-stop)  take_lock; db_stop ;;
         db-start) take_lock; db_start ;;
         exec)     cmd_exec "$@" ;;
+        hide-db-client) take_lock; cmd_hide_db_client ;;
         *)        usage 2 ;;
     esac
 }

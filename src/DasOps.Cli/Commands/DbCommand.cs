@@ -12,12 +12,12 @@ internal static class DbCommand
     public static Command Create()
     {
         var spec = SpecInput.Argument();
-        var local = new Option<bool>("--local") { Description = "Run the mysql client on this machine instead of on a node (needs --scripts)." };
-        var scripts = new Option<string?>("--scripts") { Description = "The product's dbscripts directory where the client runs (default: <home>/dbscripts on the node)." };
+        var local = new Option<bool>("--local") { Description = "Connect from this machine instead of through a node (needs --scripts, the dbscripts directory here)." };
+        var scripts = new Option<string?>("--scripts") { Description = "The product's dbscripts directory on the node (or here with --local); default <home>/dbscripts." };
         var whatIf = new Option<bool>("--what-if") { Description = "Read the server and print the SQL that would run, passwords masked; change nothing." };
         var remote = new RemoteOptions();
         var init = new Command("init", "Create the cluster's databases, user, grants and carbon schema where they are missing.") { spec, local, scripts, whatIf };
-        remote.Nodes.Description = "The node that runs the SQL (it holds the product's dbscripts); the cluster's first node by default.";
+        remote.Nodes.Description = "The node the connection goes through (it holds the product's dbscripts; the server sees its address); the first node by default.";
         remote.AddTo(init);
         init.SetAction(result => RemoteOptions.Run(cancellationToken =>
         {
@@ -41,7 +41,7 @@ internal static class DbCommand
                 Console.Error.WriteLine("error: " + e.Message + (e.AccessDenied ? " Nothing was created." : ""));
                 return ExitCodes.Failed;
             }
-            Console.Out.WriteLine($"{outcome.Server}, client on {outcome.RanOn}, carbon script {outcome.Script ?? "-"}");
+            Console.Out.WriteLine($"{outcome.Server}, through {outcome.RanOn}, carbon script {outcome.Script ?? "-"}");
             foreach (var d in outcome.Databases)
                 Console.Out.WriteLine($"  database {d.Name,-40} {d.Database,-11} charset {d.CharacterSet ?? "-",-8} schema {(d.Schema?.ToString() ?? "n/a"),-11} tables {d.Tables}{(d.Detail.Length > 0 ? "  " + d.Detail : "")}");
             foreach (var a in outcome.Accounts)

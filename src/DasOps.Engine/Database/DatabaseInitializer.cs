@@ -15,7 +15,9 @@ namespace DasOps.Engine.Database;
 /// Initialize-DasDatabase / `dasops db init`: the cluster's databases (character set from the spec, latin1 by
 /// default), its user on every node host with grants, and the carbon schema from the product's own dbscripts in
 /// userdb and regdb — each only when missing. Never drops or alters anything that exists; a partial schema is
-/// reported and left alone. Safe to run again: a second run reports everything unchanged.
+/// reported and left alone. Safe to run again: a second run reports everything unchanged. It talks to the server
+/// with MySqlConnector through a port forwarded over the node's SSH connection (<see cref="DatabaseSession"/>), and
+/// reads the node's script with cat over the same connection: no mysql client is needed on either side.
 /// </summary>
 public sealed class DatabaseInitializer
 {
@@ -25,6 +27,7 @@ public sealed class DatabaseInitializer
     private readonly string _scriptDirectory;
     private readonly IOperationReporter _reporter;
 
+    /// <param name="shell">The node the connection goes through (an <see cref="IPortForwarding"/> shell), or a local shell to connect from this machine.</param>
     /// <param name="scriptDirectory">The product's dbscripts directory on the machine <paramref name="shell"/> runs on.</param>
     public DatabaseInitializer(ClusterSpec spec, ClusterSecrets secrets, IRemoteShell shell, string scriptDirectory, IOperationReporter? reporter = null)
     {
@@ -48,7 +51,6 @@ public sealed class DatabaseInitializer
         var db = _spec.Database;
         var password = _secrets.DatabasePassword ?? throw new InputException(InputErrorKind.SecretMissing, $"the database user's password ({db.PasswordEnv}) is needed to create {db.User}.");
         var adminPassword = _secrets.DatabaseAdminPassword ?? throw new InputException(InputErrorKind.SecretMissing, $"the database administrator's password ({db.AdminPasswordEnv}) is needed.");
-        var admin = new MysqlClient(_shell, db.Host, db.Port, db.AdminUser, adminPassword, _secrets.Values);
         var databases = new[]
         {
             (Name: db.Names.UserDb, Purpose: "userdb", Carbon: true),
@@ -57,7 +59,9 @@ public sealed class DatabaseInitializer
             (Name: db.Names.ProcessedDataStore, Purpose: "processedDataStore", Carbon: false),
         }.GroupBy(d => d.Name, StringComparer.OrdinalIgnoreCase).Select(g => (g.First().Name, string.Join("+", g.Select(d => d.Purpose)), g.Any(d => d.Carbon))).ToList();
 
-        _reporter.Progress("Initialize databases", $"reading {db.Host}:{db.Port} as {db.AdminUser} from {_shell.Node}", 10);
+        _reporter.Progress("Initialize databases", $"connecting to {db.Host}:{db.Port} as {db.AdminUser} through {_shell.Node}", 10);
+        using var admin = await DatabaseSession.OpenAsync(_shell, db, SpecPaths.Resolve(_spec, db.TlsCa), db.AdminUser, adminPassword, _secrets.Values, null, cancellationToken)
+            .ConfigureAwait(false);
         var state = await DatabaseState.ReadAsync(admin, databases.Select(d => d.Item1).ToList(), db.User, cancellationToken).ConfigureAwait(false);
         _reporter.Verbose($"{state.Version} ({state.Version.Text}); carbon script {state.Version.CarbonScriptName}");
 
@@ -66,14 +70,15 @@ public sealed class DatabaseInitializer
         // Everything that would change, decided from the state read above.
         var changes = new SqlBatch();
         foreach (var (name, _, _) in databases.Where(d => !state.Schemas.ContainsKey(d.Item1)))
-            changes.Add($"CREATE DATABASE IF NOT EXISTS {SqlText.Identifier(name)} CHARACTER SET {db.CharacterSet};", $"create database {name}");
+            changes.Add($"CREATE DATABASE IF NOT EXISTS {SqlText.Identifier(name)} CHARACTER SET {SqlText.CharacterSet(db.CharacterSet)};", $"create database {name}");
         foreach (var host in ClientHosts)
         {
             var account = SqlText.Account(db.User, host);
             if (!state.Accounts.Contains(DatabaseState.Key(db.User, host)))
             {
                 var create = state.Version.SupportsCreateUserIfNotExists ? "CREATE USER IF NOT EXISTS" : "CREATE USER";
-                changes.Add($"{create} {account} IDENTIFIED BY {SqlText.Literal(password)};", $"create user {db.User}@{host}",
+                changes.Add($"{create} {account} IDENTIFIED BY @password;", $"create user {db.User}@{host}",
+                    new Dictionary<string, object> { ["@password"] = password },
                     masked: $"{create} {account} IDENTIFIED BY {SqlText.Literal(SecretMasker.Mask)};");
             }
             foreach (var (name, _, _) in databases.Where(d => !state.HasGrants(db.User, host, d.Item1)))
@@ -92,12 +97,13 @@ public sealed class DatabaseInitializer
             if (changes.Count > 0)
             {
                 _reporter.Progress("Initialize databases", $"creating {Describe(changes, new List<string>())}", 40);
-                await admin.RunAsync(changes, null, cancellationToken).ConfigureAwait(false);
+                foreach (var change in changes.Statements)
+                    await admin.ExecuteAsync(change.Sql, change.Parameters, null, $"{change.Description}: {change.Masked}", cancellationToken).ConfigureAwait(false);
             }
             foreach (var target in schemaTargets)
             {
                 _reporter.Progress("Initialize databases", $"loading {script!.Name} into {target}", 60);
-                await admin.RunAsync(new SqlBatch(), target, cancellationToken, $"{_scriptDirectory}/{script.Name}").ConfigureAwait(false);
+                await LoadScriptAsync(admin, script, target, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -107,6 +113,15 @@ public sealed class DatabaseInitializer
         var accounts = ClientHosts.Select(h => ReportAccount(h, databases.Select(d => d.Item1).ToList(), state, after, proceed)).ToList();
         _reporter.Progress("Initialize databases", "done", 100);
         return new DatabaseInitResult($"{state.Version} at {db.Host}:{db.Port}", _shell.Node, script?.Name, reports, accounts, masked);
+    }
+
+    /// <summary>The product's script, statement by statement, into an empty database; the first failure stops it, named by file and line.</summary>
+    private async Task LoadScriptAsync(DatabaseSession admin, CarbonSchemaScript script, string database, CancellationToken cancellationToken)
+    {
+        var path = $"{_scriptDirectory}/{script.Name}";
+        await admin.UseAsync(database, cancellationToken).ConfigureAwait(false);
+        foreach (var statement in SqlScript.Split(script.Text))
+            await admin.ExecuteAsync(statement.Text, null, database, $"{path} line {statement.Line}", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CarbonSchemaScript> ReadScriptAsync(string name, CancellationToken cancellationToken)

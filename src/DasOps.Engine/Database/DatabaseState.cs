@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 
 namespace DasOps.Engine.Database;
 
-/// <summary>What the server has, read in one round trip: version, schemas and charsets, tables, accounts, privileges.</summary>
+/// <summary>What the server has: version, schemas and charsets, tables, accounts, privileges; read with parameterized queries.</summary>
 public sealed class DatabaseState
 {
     private static readonly string[] WantedPrivileges = { "SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "INDEX", "ALTER" };
@@ -17,33 +17,33 @@ public sealed class DatabaseState
     public HashSet<string> Accounts { get; } = new HashSet<string>(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _privileges = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
 
-    public static async Task<DatabaseState> ReadAsync(MysqlClient client, IReadOnlyList<string> databases, string user, CancellationToken cancellationToken)
+    public static async Task<DatabaseState> ReadAsync(DatabaseSession session, IReadOnlyList<string> databases, string user, CancellationToken cancellationToken)
     {
-        var names = string.Join(", ", databases.Select(SqlText.Literal));
-        var batch = new SqlBatch()
-            .Add("SELECT 'version', VERSION();", "read the server version")
-            .Add($"SELECT 'schema', SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN ({names});", "read the databases")
-            .Add($"SELECT 'table', TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA IN ({names});", "read the tables")
-            .Add($"SELECT 'account', User, Host FROM mysql.user WHERE User = {SqlText.Literal(user)};", "read the accounts")
-            .Add($"SELECT 'privilege', GRANTEE, TABLE_SCHEMA, PRIVILEGE_TYPE FROM information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA IN ({names});", "read the grants");
+        // @d0, @d1 ...: the names are parameters; only their count shapes the SQL.
+        var parameters = new Dictionary<string, object>(StringComparer.Ordinal) { ["@user"] = user };
+        for (var i = 0; i < databases.Count; i++) parameters["@d" + i] = databases[i];
+        var names = string.Join(", ", Enumerable.Range(0, databases.Count).Select(i => "@d" + i));
+
         var state = new DatabaseState();
-        foreach (var row in await client.RunAsync(batch, null, cancellationToken).ConfigureAwait(false))
+        var version = await session.QueryAsync("SELECT VERSION();", null, "read the server version", cancellationToken).ConfigureAwait(false);
+        state.Version = ServerVersion.Parse(version[0][0]);
+        foreach (var row in await session.QueryAsync($"SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN ({names});",
+                     parameters, "read the databases", cancellationToken).ConfigureAwait(false))
+            state.Schemas[row[0]] = row[1];
+        foreach (var row in await session.QueryAsync($"SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA IN ({names});",
+                     parameters, "read the tables", cancellationToken).ConfigureAwait(false))
         {
-            switch (row[0])
-            {
-                case "version": state.Version = ServerVersion.Parse(row[1]); break;
-                case "schema": state.Schemas[row[1]] = row[2]; break;
-                case "table":
-                    if (!state.Tables.TryGetValue(row[1], out var list)) state.Tables[row[1]] = list = new List<string>();
-                    list.Add(row[2]);
-                    break;
-                case "account": state.Accounts.Add(Key(row[1], row[2])); break;
-                case "privilege":
-                    var grant = row[1] + "|" + row[2].ToLowerInvariant();
-                    if (!state._privileges.TryGetValue(grant, out var set)) state._privileges[grant] = set = new HashSet<string>(StringComparer.Ordinal);
-                    set.Add(row[3]);
-                    break;
-            }
+            if (!state.Tables.TryGetValue(row[0], out var list)) state.Tables[row[0]] = list = new List<string>();
+            list.Add(row[1]);
+        }
+        foreach (var row in await session.QueryAsync("SELECT User, Host FROM mysql.user WHERE User = @user;", parameters, "read the accounts", cancellationToken).ConfigureAwait(false))
+            state.Accounts.Add(Key(row[0], row[1]));
+        foreach (var row in await session.QueryAsync($"SELECT GRANTEE, TABLE_SCHEMA, PRIVILEGE_TYPE FROM information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA IN ({names});",
+                     parameters, "read the grants", cancellationToken).ConfigureAwait(false))
+        {
+            var grant = row[0] + "|" + row[1].ToLowerInvariant();
+            if (!state._privileges.TryGetValue(grant, out var set)) state._privileges[grant] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(row[2]);
         }
         return state;
     }

@@ -6,8 +6,8 @@ using DasOps.Engine.Diagnostics;
 namespace DasOps.Engine.Database;
 
 /// <summary>
-/// Where Initialize-DasDatabase runs the mysql client: on a node by default (it holds the product's dbscripts and
-/// must reach the database anyway), on the first node unless one is named; or on this machine with the scripts
+/// Where Initialize-DasDatabase connects from: through a node by default (it holds the product's dbscripts, and the
+/// grants name the nodes' addresses), the first node unless one is named; or from this machine with the scripts
 /// from a local directory.
 /// </summary>
 public static class DatabaseTarget

@@ -1,36 +1,39 @@
 using System.Collections.Generic;
-using System.Text;
 
 namespace DasOps.Engine.Database;
 
-/// <summary>Statements sent in one client call, remembering which lines each occupies so an error can name it.</summary>
+/// <summary>Statements DasOps writes, each with what it does and how it may be shown; values travel as parameters.</summary>
 public sealed class SqlBatch
 {
-    private readonly List<(string Sql, string Description, string Masked)> _statements = new List<(string, string, string)>();
+    private readonly List<SqlChange> _statements = new List<SqlChange>();
 
-    /// <param name="masked">The statement as it may be shown; required when <paramref name="sql"/> holds a secret.</param>
-    public SqlBatch Add(string sql, string description, string? masked = null)
+    /// <param name="parameters">Values the statement names as @name; the only place a secret may be.</param>
+    public SqlBatch Add(string sql, string description, IReadOnlyDictionary<string, object>? parameters = null, string? masked = null)
     {
-        _statements.Add((sql, description, masked ?? sql));
+        _statements.Add(new SqlChange(sql, description, parameters, masked ?? sql));
         return this;
     }
 
     public int Count => _statements.Count;
 
-    public IEnumerable<(string Sql, string Description, string Masked)> Statements => _statements;
+    public IReadOnlyList<SqlChange> Statements => _statements;
+}
 
-    /// <summary>The batch text (preamble first) and, per statement, the 1-based line it starts on.</summary>
-    public (string Text, List<(int Line, string Masked, string Description)> Lines) Render()
+/// <summary>One statement of a <see cref="SqlBatch"/>.</summary>
+public sealed class SqlChange
+{
+    public SqlChange(string sql, string description, IReadOnlyDictionary<string, object>? parameters, string masked)
     {
-        var sb = new StringBuilder(SqlText.SessionPreamble).Append('\n');
-        var line = 2;
-        var lines = new List<(int, string, string)>();
-        foreach (var (sql, description, masked) in _statements)
-        {
-            lines.Add((line, masked, description));
-            sb.Append(sql).Append('\n');
-            line += sql.Split('\n').Length;
-        }
-        return (sb.ToString(), lines);
+        Sql = sql;
+        Description = description;
+        Parameters = parameters;
+        Masked = masked;
     }
+
+    public string Sql { get; }
+    public string Description { get; }
+    public IReadOnlyDictionary<string, object>? Parameters { get; }
+
+    /// <summary>The statement as it may be shown: parameters that hold secrets appear as ********.</summary>
+    public string Masked { get; }
 }

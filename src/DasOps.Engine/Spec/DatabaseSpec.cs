@@ -28,6 +28,12 @@ public sealed class DatabaseSpec : SpecElement
 
     public DatabaseNames Names { get; set; } = new DatabaseNames();
 
+    /// <summary>TLS to the server for Initialize-DasDatabase (spec <c>tls:</c>); preferred, as MySqlConnector does, unless the spec says otherwise.</summary>
+    public DatabaseTls Tls { get; set; } = DatabaseTls.Preferred;
+
+    /// <summary>A PEM file with the CA certificate(s) the server's certificate must chain to (spec <c>tlsCa:</c>); null uses the system's trust store.</summary>
+    public string? TlsCa { get; set; }
+
     public string DriverClassName { get; set; } = "com.mysql.jdbc.Driver";
 
     public string JdbcUrl(string database) => $"jdbc:mysql://{Identifiers.ForUrl(Host)}:{Port}/{database}";
@@ -40,4 +46,40 @@ public sealed class DatabaseNames : SpecElement
     public string RegDb { get; set; } = "regdb";
     public string EventStore { get; set; } = "WSO2_ANALYTICS_EVENT_STORE_DB";
     public string ProcessedDataStore { get; set; } = "WSO2_ANALYTICS_PROCESSED_DATA_STORE_DB";
+}
+
+/// <summary>How Initialize-DasDatabase protects its connection to the server, as the spec spells it (required, verify-ca ...).</summary>
+public enum DatabaseTls
+{
+    /// <summary><c>none</c>: never TLS.</summary>
+    None,
+
+    /// <summary><c>preferred</c>: TLS when the server offers it, otherwise plain.</summary>
+    Preferred,
+
+    /// <summary><c>required</c>: TLS or no connection, the server's certificate not checked.</summary>
+    Required,
+
+    /// <summary><c>verify-ca</c>: TLS with a certificate that chains to the CA (<c>tlsCa</c>, or the system's trust store).</summary>
+    VerifyCa,
+
+    /// <summary><c>verify-full</c>: as verify-ca, and the certificate names the database host.</summary>
+    VerifyFull,
+}
+
+/// <summary>The spec's spelling of <see cref="DatabaseTls"/> values.</summary>
+public static class DatabaseTlsNames
+{
+    private static readonly string[] Names = { "none", "preferred", "required", "verify-ca", "verify-full" };
+
+    public static string All => string.Join(", ", Names);
+
+    public static string Of(DatabaseTls tls) => Names[(int)tls];
+
+    public static bool TryParse(string text, out DatabaseTls tls)
+    {
+        var index = System.Array.IndexOf(Names, text.Trim().ToLowerInvariant());
+        tls = index < 0 ? DatabaseTls.Preferred : (DatabaseTls)index;
+        return index >= 0;
+    }
 }

@@ -190,6 +190,12 @@ public static class SpecLoader
         db.CharacterSet = d.String("characterSet") ?? db.CharacterSet;
         db.ClientHostPattern = d.String("clientHostPattern");
         db.DriverClassName = d.String("driverClassName") ?? db.DriverClassName;
+        if (d.String("tls") is { } tls)
+        {
+            if (DatabaseTlsNames.TryParse(tls, out var mode)) db.Tls = mode;
+            else d.Error(d.Node("tls")!, "InvalidValue", $"'tls' must be one of {DatabaseTlsNames.All}, not '{tls}'.");
+        }
+        db.TlsCa = d.String("tlsCa");
         if (d.Map("names") is { } names)
         {
             var n = new YamlMapReader(names, file, errors, db.Names);

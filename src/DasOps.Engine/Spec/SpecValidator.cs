@@ -176,6 +176,10 @@ public static class SpecValidator
             error(db, "characterSet", "InvalidCharacterSet", $"characterSet '{db.CharacterSet}' is not a MySQL character set name.");
         if (db.ClientHostPattern != null && !Identifiers.IsSqlHostPattern(db.ClientHostPattern))
             error(db, "clientHostPattern", "InvalidSqlIdentifier", $"clientHostPattern '{db.ClientHostPattern}' must be a host, IP or pattern with '%'.");
+        if (db.TlsCa != null && db.Tls != DatabaseTls.VerifyCa && db.Tls != DatabaseTls.VerifyFull)
+            error(db, "tlsCa", "TlsCaWithoutVerification", $"tlsCa is only used to verify the server's certificate; set tls: verify-ca or verify-full (tls is {DatabaseTlsNames.Of(db.Tls)}).");
+        else if (db.TlsCa != null && !System.IO.File.Exists(SpecPaths.Resolve(spec, db.TlsCa)))
+            error(db, "tlsCa", "FileNotFound", $"tlsCa '{db.TlsCa}' does not exist.");
 
         var names = new (string Key, string Value)[]
         {

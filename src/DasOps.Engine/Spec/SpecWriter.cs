@@ -40,6 +40,8 @@ public static class SpecWriter
         Add(database, "characterSet", db.CharacterSet);
         Add(database, "clientHostPattern", db.ClientHostPattern);
         if (db.DriverClassName != new DatabaseSpec().DriverClassName) Add(database, "driverClassName", db.DriverClassName);
+        if (db.Tls != new DatabaseSpec().Tls) Add(database, "tls", DatabaseTlsNames.Of(db.Tls));
+        Add(database, "tlsCa", db.TlsCa);
         var names = new YamlMappingNode();
         Add(names, "userDb", db.Names.UserDb);
         Add(names, "regDb", db.Names.RegDb);

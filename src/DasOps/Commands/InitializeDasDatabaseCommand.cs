@@ -22,18 +22,18 @@ public sealed class InitializeDasDatabaseCommand : DasRemoteCmdlet
     private const string NodeSet = "Node";
     private const string LocalSet = "Local";
 
-    /// <summary>The node that runs the mysql client (it holds the product's dbscripts); the cluster's first node when not given.</summary>
+    /// <summary>The node the connection goes through (it holds the product's dbscripts; the server sees its address); the cluster's first node when not given.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = NodeSet)]
     [Alias("NodeName")]
     [ArgumentCompleter(typeof(NodeNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Node { get; set; }
 
-    /// <summary>Run the mysql client on this machine instead of on a node; needs -ScriptDirectory.</summary>
+    /// <summary>Connect from this machine instead of through a node; needs -ScriptDirectory.</summary>
     [Parameter(ParameterSetName = LocalSet)]
     public SwitchParameter Local { get; set; }
 
-    /// <summary>The product's dbscripts directory where the client runs; on a node, HOME/dbscripts by default.</summary>
+    /// <summary>The product's dbscripts directory on the node (or on this machine with -Local); HOME/dbscripts by default.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ScriptDirectory { get; set; }
@@ -52,7 +52,7 @@ public sealed class InitializeDasDatabaseCommand : DasRemoteCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    /// <summary>Each cluster is initialized as it arrives: -Node names where the client runs, not a set of nodes to merge.</summary>
+    /// <summary>Each cluster is initialized as it arrives: -Node names the node the connection goes through, not a set of nodes to merge.</summary>
     protected override void ProcessRecord() => Guarded(Cluster, () => ProcessCluster(Cluster, null));
 
     private protected override void ProcessCluster(DasCluster cluster, IReadOnlyList<string>? nodes)

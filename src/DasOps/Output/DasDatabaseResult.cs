@@ -22,7 +22,7 @@ public sealed class DasDatabaseResult
     /// <summary>The server's version and address, as it reported them.</summary>
     public string Server { get; }
 
-    /// <summary>Where the mysql client ran: a node name, or this machine with -Local.</summary>
+    /// <summary>Where the connection started: the node whose SSH connection carried it, or this machine with -Local.</summary>
     public string RanOn { get; }
 
     public string Name { get; }

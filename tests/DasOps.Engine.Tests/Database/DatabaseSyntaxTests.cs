@@ -36,15 +36,6 @@ public class DatabaseSyntaxTests
     }
 
     [Fact]
-    public void The_option_file_quotes_the_password_and_escapes_backslashes()
-    {
-        var text = MysqlOptionFile.Client("db", 3306, "root", "a\"b'#c\\d ");
-        Assert.Contains("password=\"a\\\"b'#c\\\\d \"\n", text);
-        Assert.StartsWith("[client]\n", text);
-        Assert.Throws<System.ArgumentException>(() => MysqlOptionFile.Client("db", 3306, "root", "two\nlines"));
-    }
-
-    [Fact]
     public void The_masker_hides_a_password_inside_a_sql_literal()
     {
         const string secret = "x'y\\z";

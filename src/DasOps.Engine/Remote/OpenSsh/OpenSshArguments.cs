@@ -44,6 +44,24 @@ internal static class OpenSshArguments
         return args;
     }
 
+    /// <summary>
+    /// <c>ssh -O forward|cancel -L 127.0.0.1:LOCAL:HOST:PORT</c>: asks the run's master to open (or close) a local
+    /// forward. The master must be running; ExitOnForwardFailure makes a port already taken an error, not a warning.
+    /// </summary>
+    public static List<string> Forward(SshConnectionOptions options, SshTarget target, string controlPath, bool open, int localPort, string host, int port)
+    {
+        var args = Common(options, target);
+        var remote = host.IndexOf(':') >= 0 ? "[" + host + "]" : host;
+        args.AddRange(new[]
+        {
+            "-o", "ControlPath=" + controlPath, "-o", "ExitOnForwardFailure=yes",
+            "-O", open ? "forward" : "cancel",
+            "-L", "127.0.0.1:" + localPort.ToString(CultureInfo.InvariantCulture) + ":" + remote + ":" + port.ToString(CultureInfo.InvariantCulture),
+            "--", target.Host,
+        });
+        return args;
+    }
+
     /// <summary><c>ssh -G</c>: the effective settings for the host (real host name, port, jump host), without connecting.</summary>
     public static List<string> EffectiveConfig(SshConnectionOptions options, SshTarget target)
     {

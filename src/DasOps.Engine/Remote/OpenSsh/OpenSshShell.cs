@@ -10,7 +10,7 @@ namespace DasOps.Engine.Remote.OpenSsh;
 /// command is the argument vector quoted for the remote shell; secrets only ever travel on stdin.
 /// Exit 255 is ssh's own failure and is reported as Unreachable, with host key refusals spelled out.
 /// </summary>
-public sealed class OpenSshShell : IStreamingShell
+public sealed partial class OpenSshShell : IStreamingShell
 {
     private readonly SshConnectionOptions _options;
     private readonly string _controlPath;

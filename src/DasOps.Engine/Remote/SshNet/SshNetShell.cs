@@ -15,7 +15,7 @@ namespace DasOps.Engine.Remote.SshNet;
 /// quoted for the remote shell, its input streamed on the channel's stdin. Connection failures are reported as
 /// Unreachable (host key refusals as HostKeyRejected), as ssh's exit 255 is for the OpenSSH transport.
 /// </summary>
-public sealed class SshNetShell : IStreamingShell
+public sealed partial class SshNetShell : IStreamingShell
 {
     private readonly SshConnectionOptions _options;
     private readonly object _gate = new object();
