@@ -66,9 +66,8 @@ internal sealed class SshNetCommand : ICommandProcess
     public CommandResult Classify(CommandResult result)
     {
         if (_failure == null) return result;
-        return _failure.HostKeyRejected
-            ? new CommandResult(255, result.StandardOutput, _failure.Message, hostKeyRejected: true)
-            : new CommandResult(255, result.StandardOutput, _failure.Message, unreachable: true);
+        if (_failure.HostKeyRejected) return new CommandResult(255, result.StandardOutput, _failure.Message, hostKeyRejected: true);
+        return new CommandResult(255, result.StandardOutput, _failure.Message, unreachable: true, authenticationFailed: _failure.AuthenticationFailed);
     }
 
     private async Task RunAsync()
@@ -92,7 +91,7 @@ internal sealed class SshNetCommand : ICommandProcess
             await Task.WhenAny(writing, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
             ExitCode = _channel.ExitStatus ?? (_channel.ExitSignal != null ? 128 + SignalNumber(_channel.ExitSignal) : 255);
             if (_channel.ExitStatus == null && _channel.ExitSignal == null && _killRequested == 0 && !_client.IsConnected)
-                _failure = new SshNetFailure($"ssh to {_shell.Target} failed: Connection to {_shell.Target.Host} closed by remote host.", false);
+                _failure = new SshNetFailure($"ssh to {_shell.Target} failed: " + (_shell.LostReason ?? $"Connection to {_shell.Target.Host} closed by remote host."), false);
             // SSH.NET buffers stderr while the command runs: it is read once the command ended, so no thread waits on it.
             _error.TrySetResult(ReadRestOfError());
         }
@@ -107,6 +106,7 @@ internal sealed class SshNetCommand : ICommandProcess
     }
 
     private string Describe(Exception e) =>
+        _shell.LostReason is { } lost ? lost :
         e is Renci.SshNet.Common.SshConnectionException || e is System.Net.Sockets.SocketException || e is ObjectDisposedException
             ? $"Connection to {_shell.Target.Host} closed by remote host ({e.Message})"
             : e.Message;
