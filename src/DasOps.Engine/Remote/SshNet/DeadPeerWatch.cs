@@ -10,7 +10,8 @@ namespace DasOps.Engine.Remote.SshNet;
 /// keep-alive is a message the server never answers, so over a cut link it only fills the TCP send buffer and the
 /// connection hangs until TCP gives up (many minutes). Every interval the watch runs a probe command (<c>true</c>),
 /// whose end needs the server's answers; a probe not done within interval × count means the peer is gone, and the
-/// connection is dropped so the commands on it fail now, as unreachable.
+/// connection is dropped so the commands on it fail now, as unreachable. Only while commands run: an idle connection
+/// needs no probe, since the next command's channel open times out on its own (ConnectTimeout).
 /// </summary>
 internal sealed class DeadPeerWatch : IDisposable
 {
@@ -18,10 +19,12 @@ internal sealed class DeadPeerWatch : IDisposable
     private readonly TimeSpan _interval;
     private readonly TimeSpan _limit;
     private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+    private readonly Func<bool> _busy;
 
-    private DeadPeerWatch(SshClient client, SshConnectionOptions options)
+    private DeadPeerWatch(SshClient client, SshConnectionOptions options, Func<bool> busy)
     {
         _client = client;
+        _busy = busy;
         _interval = TimeSpan.FromSeconds(Math.Max(1, options.ServerAliveInterval));
         _limit = TimeSpan.FromSeconds(Math.Max(1, options.ServerAliveInterval) * Math.Max(1, options.ServerAliveCountMax));
     }
@@ -30,9 +33,9 @@ internal sealed class DeadPeerWatch : IDisposable
     public string? LostReason { get; private set; }
 
     /// <summary>Starts watching; a ServerAliveInterval of 0 or less turns the watch off (as in ssh).</summary>
-    public static DeadPeerWatch Start(SshClient client, SshConnectionOptions options)
+    public static DeadPeerWatch Start(SshClient client, SshConnectionOptions options, Func<bool> busy)
     {
-        var watch = new DeadPeerWatch(client, options);
+        var watch = new DeadPeerWatch(client, options, busy);
         if (options.ServerAliveInterval > 0) _ = Task.Run(watch.RunAsync);
         return watch;
     }
@@ -46,6 +49,7 @@ internal sealed class DeadPeerWatch : IDisposable
             {
                 await Task.Delay(_interval, token).ConfigureAwait(false);
                 if (!_client.IsConnected) return;
+                if (!_busy()) continue;
                 var probe = Task.Run(Probe);
                 if (await Task.WhenAny(probe, Task.Delay(_limit, token)).ConfigureAwait(false) == probe)
                 {
@@ -61,6 +65,10 @@ internal sealed class DeadPeerWatch : IDisposable
         }
         catch (OperationCanceledException)
         {
+        }
+        catch (ObjectDisposedException)
+        {
+            // the run closed the connection
         }
     }
 

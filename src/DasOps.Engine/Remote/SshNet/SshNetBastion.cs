@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 using Renci.SshNet;
 
@@ -71,8 +72,17 @@ internal sealed class SshNetBastion
     {
         var client = await SshNetLogin.ConnectAsync(_target, _options, _target.Host, _target.Port).ConfigureAwait(false);
         _watch?.Dispose();
-        _watch = DeadPeerWatch.Start(client, _options);
+        _watch = DeadPeerWatch.Start(client, _options, () => Volatile.Read(ref _running) > 0);
         return client;
+    }
+
+    private int _running;
+
+    /// <summary>A command runs on a node reached through this bastion: its connection is watched meanwhile.</summary>
+    public IDisposable TrackCommand()
+    {
+        Interlocked.Increment(ref _running);
+        return new SshNetShell.Untrack(() => Interlocked.Decrement(ref _running));
     }
 
     public void Close()

@@ -72,6 +72,7 @@ internal sealed class SshNetCommand : ICommandProcess
 
     private async Task RunAsync()
     {
+        using var running = _shell.TrackCommand();
         try
         {
             _client = await _shell.ConnectAsync().ConfigureAwait(false);

@@ -80,8 +80,31 @@ public sealed class SshNetShell : IStreamingShell
         var (host, port) = _bastion != null ? await _bastion.ForwardAsync(Target).ConfigureAwait(false) : (Target.Host, Target.Port);
         var client = await SshNetLogin.ConnectAsync(Target, _options, host, port).ConfigureAwait(false);
         _watch?.Dispose();
-        _watch = DeadPeerWatch.Start(client, _options);
+        _watch = DeadPeerWatch.Start(client, _options, () => Volatile.Read(ref _running) > 0);
         return client;
+    }
+
+    private int _running;
+
+    /// <summary>Marks a command running on the connection (the dead-peer watch probes only then); dispose when it ended.</summary>
+    internal IDisposable TrackCommand()
+    {
+        Interlocked.Increment(ref _running);
+        var bastion = _bastion?.TrackCommand();
+        return new Untrack(() =>
+        {
+            Interlocked.Decrement(ref _running);
+            bastion?.Dispose();
+        });
+    }
+
+    internal sealed class Untrack : IDisposable
+    {
+        private Action? _undo;
+
+        public Untrack(Action undo) => _undo = undo;
+
+        public void Dispose() => Interlocked.Exchange(ref _undo, null)?.Invoke();
     }
 
     /// <summary>Why the connection was dropped by the dead-peer watch; null if it was not.</summary>
