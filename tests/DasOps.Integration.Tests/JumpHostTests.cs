@@ -71,6 +71,9 @@ public class JumpHostTests
 
         Assert.Equal(PublishStatus.Failed, node5.Status);
         Assert.Equal(NodeFailure.HostKeyRejected, node5.Failure);
+        Assert.StartsWith("node node5: ", node5.Error);
+        Assert.Contains($"jump host root@{Bastion}", node5.Error);
+        Assert.Contains("has CHANGED", node5.Error);
         if (transport == Transport.SshNet) Assert.Contains($"host key of jump host root@{Bastion} ({Bastion} port 22) has CHANGED", node5.Error);
         LabCluster.AssertSame(before, cluster.Snapshot("node5"), "node5");
         Assert.DoesNotContain("Accepted publickey", _lab.SshdLog("node5"));

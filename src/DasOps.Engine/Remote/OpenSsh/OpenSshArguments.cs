@@ -71,6 +71,23 @@ internal static class OpenSshArguments
     /// </summary>
     private static string ProxyCommand(SshConnectionOptions options, SshTarget target, DasOps.Engine.Spec.JumpHost jump)
     {
+        var quoted = ShellQuoting.Join(Bastion(options, target, jump).Select(a => a.Replace("%", "%%")));
+        return quoted + " -W '[%h]:%p' -- " + ShellQuoting.Quote(jump.Host.Replace("%", "%%"));
+    }
+
+    /// <summary>
+    /// <c>ssh [the proxy's options] -- bastion true</c>: ssh sends a ProxyCommand's stderr to /dev/null once a master
+    /// may persist, so why the bastion refused (a host key) is learnt by logging in to it once more, on failure only.
+    /// </summary>
+    public static List<string> BastionCheck(SshConnectionOptions options, SshTarget target, DasOps.Engine.Spec.JumpHost jump)
+    {
+        var args = Bastion(options, target, jump);
+        args.AddRange(new[] { "-T", "--", jump.Host, "true" });
+        return args;
+    }
+
+    private static List<string> Bastion(SshConnectionOptions options, SshTarget target, DasOps.Engine.Spec.JumpHost jump)
+    {
         var args = new List<string> { options.SshExecutable };
         if (options.ConfigFile != null) args.AddRange(new[] { "-F", options.ConfigFile });
         var user = jump.User ?? target.User;
@@ -87,8 +104,7 @@ internal static class OpenSshArguments
         });
         if (options.KnownHostsFile != null) args.AddRange(new[] { "-o", "UserKnownHostsFile=" + options.KnownHostsFile, "-o", "GlobalKnownHostsFile=/dev/null" });
         if (options.KeyFiles.TryGetValue(target.Node, out var key)) args.AddRange(new[] { "-i", key, "-o", "IdentitiesOnly=yes" });
-        var quoted = ShellQuoting.Join(args.Select(a => a.Replace("%", "%%")));
-        return quoted + " -W '[%h]:%p' -- " + ShellQuoting.Quote(jump.Host.Replace("%", "%%"));
+        return args;
     }
 
     private static string Seconds(double seconds) => ((int)System.Math.Ceiling(seconds)).ToString(CultureInfo.InvariantCulture);

@@ -29,8 +29,16 @@ internal sealed class DeadPeerWatch : IDisposable
         _limit = TimeSpan.FromSeconds(Math.Max(1, options.ServerAliveInterval) * Math.Max(1, options.ServerAliveCountMax));
     }
 
+    private readonly TaskCompletionSource<bool> _lost = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Why the connection was dropped (ssh's wording); null while the peer answers.</summary>
     public string? LostReason { get; private set; }
+
+    /// <summary>
+    /// Completes when the peer is declared dead. SSH.NET does not end the commands of a client disposed under them
+    /// (only a server's disconnect does), so each command also waits on this.
+    /// </summary>
+    public Task Lost => _lost.Task;
 
     /// <summary>Starts watching; a ServerAliveInterval of 0 or less turns the watch off (as in ssh).</summary>
     public static DeadPeerWatch Start(SshClient client, SshConnectionOptions options, Func<bool> busy)
@@ -59,6 +67,7 @@ internal sealed class DeadPeerWatch : IDisposable
                 if (token.IsCancellationRequested) return;
                 _ = probe.ContinueWith(p => p.Exception, TaskScheduler.Default); // observed: it fails once the client is gone
                 LostReason = $"Timeout, server {_client.ConnectionInfo.Host} not responding (no answer in {_limit.TotalSeconds:0} s).";
+                _lost.TrySetResult(true);
                 Drop();
                 return;
             }

@@ -38,6 +38,7 @@ internal sealed class SshNetCommand : ICommandProcess
     private StreamReader? _errorReader;
     private string _errorFirstLine = "";
     private int _written;
+    private volatile bool _peerLost;
 
     private SshNetCommand(SshNetShell shell, RemoteCommand command, bool keepInputOpen)
     {
@@ -59,6 +60,7 @@ internal sealed class SshNetCommand : ICommandProcess
     /// <summary>Copies the raw stdout bytes (RunAsync reads binary output this way, not through the text reader).</summary>
     public async Task CopyOutputAsync(Stream destination)
     {
+        if (_peerLost) return;
         var output = await _output.Task.ConfigureAwait(false);
         await output.CopyToAsync(destination).ConfigureAwait(false);
     }
@@ -82,6 +84,16 @@ internal sealed class SshNetCommand : ICommandProcess
             _input = _channel.CreateInputStream();
             _inputReady.TrySetResult(true);
             var writing = WriteInputAsync();
+            if (await Task.WhenAny(executing, _shell.Lost).ConfigureAwait(false) != executing)
+            {
+                // The channel will never end: its output so far is dropped, and readers of its stream are let go.
+                _ = executing.ContinueWith(e => e.Exception, TaskScheduler.Default);
+                _peerLost = true;
+                try { _channel.OutputStream.Dispose(); }
+                catch (Exception e) when (e is ObjectDisposedException || e is InvalidOperationException) { }
+                Fail(new SshNetFailure($"ssh to {_shell.Target} failed: {_shell.LostReason}", false));
+                return;
+            }
             try
             {
                 await executing.ConfigureAwait(false);

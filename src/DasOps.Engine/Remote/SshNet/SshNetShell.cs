@@ -110,6 +110,11 @@ public sealed class SshNetShell : IStreamingShell
     /// <summary>Why the connection was dropped by the dead-peer watch; null if it was not.</summary>
     internal string? LostReason => _watch?.LostReason;
 
+    private static readonly Task Never = new TaskCompletionSource<bool>().Task;
+
+    /// <summary>Completes when the dead-peer watch of the current connection gives the peer up.</summary>
+    internal Task Lost => _watch?.Lost ?? Never;
+
     /// <summary>Closes the connection; commands still running on it end with it.</summary>
     internal void Close()
     {
