@@ -105,7 +105,10 @@ public sealed class OpenSshShell : IStreamingShell
         }
         if (_options.JumpHosts.TryGetValue(Target.Node, out var jump))
             return await ClassifyThroughJumpHostAsync(result, jump, cancellationToken).ConfigureAwait(false);
-        return new CommandResult(255, result.StandardOutput, $"ssh to {Target} failed: {SshFailure.Summarize(result.StandardError)}", unreachable: true);
+        // "Permission denied (publickey)": the node answered and refused the login, as SSH.NET reports it too
+        var refused = result.StandardError.IndexOf("Permission denied (", System.StringComparison.Ordinal) >= 0;
+        return new CommandResult(255, result.StandardOutput, $"ssh to {Target} failed: {SshFailure.Summarize(result.StandardError)}", unreachable: true,
+            authenticationFailed: refused);
     }
 
     /// <summary>A node behind a jump host failed: the bastion's own refusal (its host key) is found by logging in to it alone.</summary>
