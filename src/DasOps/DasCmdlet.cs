@@ -23,6 +23,13 @@ public abstract class DasCmdlet : PSCmdlet, IDisposable
 {
     private CancellationTokenSource? _cancellation;
     private readonly List<CmdletReporter> _reporters = new List<CmdletReporter>();
+    private readonly List<string> _maskedSecrets = new List<string>();
+
+    /// <summary>A secret that is not one of the cluster's (the ssh password): masked in everything the operations report too.</summary>
+    private protected void MaskSecret(string secret)
+    {
+        if (!_maskedSecrets.Contains(secret)) _maskedSecrets.Add(secret);
+    }
 
     /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing) or the pipeline is stopped.</summary>
     private protected CancellationToken CancellationToken => (_cancellation ??= new CancellationTokenSource()).Token;
@@ -67,7 +74,7 @@ public abstract class DasCmdlet : PSCmdlet, IDisposable
     private protected T RunOperation<T>(string activity, ClusterSecrets? secrets, Func<IOperationReporter, CancellationToken, Task<T>> operation)
     {
         var dispatcher = new PipelineDispatcher();
-        var reporter = new CmdletReporter(this, dispatcher, activity, secrets?.Values.ToList() ?? new List<string>());
+        var reporter = new CmdletReporter(this, dispatcher, activity, (secrets?.Values ?? Enumerable.Empty<string>()).Concat(_maskedSecrets).ToList());
         _reporters.Add(reporter);
         var token = CancellationToken;
         try

@@ -88,6 +88,48 @@ public class SecretLeakTests
         }
     }
 
+    [Fact]
+    public void The_ssh_password_is_in_no_process_list_output_or_log_and_a_wrong_one_is_not_echoed()
+    {
+        _lab.Reset();
+        _lab.Auth("node1", "password");
+        using var cluster = new LabCluster(_lab, Transport.SshNet);
+        var key = Path.Combine(cluster.Directory, "id_unauthorized");
+        using (var keygen = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ssh-keygen", new[] { "-q", "-t", "ed25519", "-N", "", "-f", key }) { RedirectStandardError = true })!)
+            keygen.WaitForExit();
+        var specPath = Path.Combine(cluster.Directory, "password.yaml");
+        File.WriteAllText(specPath, File.ReadAllText(cluster.SpecPath).Replace($"sshKey: {_lab.SshKey}", $"sshKey: {key}\n  sshPasswordEnv: DASOPS_TEST_SSH_PASSWORD"));
+        var password = _lab.SshPassword;
+        var wrong = "Wr0ng" + password;
+        using var root = ProcessSampler.InRootNamespace();
+        using var inNode = ProcessSampler.InNode("node1");
+        root.WaitForSamples(2);
+        inNode.WaitForSamples(2);
+
+        var env = new Dictionary<string, string> { ["DASOPS_DB_PASSWORD"] = LabCluster.Password, ["DASOPS_TEST_SSH_PASSWORD"] = password };
+        var apply = DasopsCli.Run(env, "apply", specPath, "--node", "node1");
+        var stdin = DasopsCli.RunWithInput(env, password + "\n", "status", specPath, "--node", "node1", "--ssh-password-stdin");
+        env["DASOPS_TEST_SSH_PASSWORD"] = wrong;
+        var refused = DasopsCli.Run(env, "apply", specPath, "--node", "node1");
+        var rootText = root.Text;
+        var nodeText = inNode.Text;
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.Contains("Accepted password for root", File.ReadAllText(Path.Combine(_lab.LabDir, "hosts", "node1", "sshd.log")));
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("Permission denied", refused.StandardError + refused.StandardOutput);
+        Assert.True(root.Samples >= 5 && inNode.Samples >= 5, $"only {root.Samples} / {inNode.Samples} samples");
+        Assert.Contains("dasops.dll apply", rootText);
+        foreach (var secret in new[] { password, wrong })
+        {
+            Assert.False(rootText.Contains(secret, StringComparison.Ordinal), "the ssh password appears in a process list of the root namespace");
+            Assert.False(nodeText.Contains(secret, StringComparison.Ordinal), "the ssh password appears in a process list inside node1");
+            foreach (var (what, text) in new[] { ("apply", apply.ToString()), ("status", stdin.ToString()), ("refused apply", refused.ToString()),
+                         ("node1's sshd log", File.ReadAllText(Path.Combine(_lab.LabDir, "hosts", "node1", "sshd.log"))) })
+                Assert.False(text.Contains(secret, StringComparison.Ordinal), $"the ssh password appears in {what}");
+        }
+    }
+
     private static XmlDocument Load(string path)
     {
         var doc = new XmlDocument();

@@ -84,7 +84,7 @@ function Invoke-WithoutDasSecret {
 }
 
 # The parameters every cmdlet that reaches the nodes has (DasRemoteCmdlet).
-$script:RemoteParameters = @('AcceptNewHostKey', 'Cluster', 'KnownHosts', 'SshConfig', 'SshKey', 'Transport')
+$script:RemoteParameters = @('AcceptNewHostKey', 'Cluster', 'KnownHosts', 'SshConfig', 'SshCredential', 'SshKey', 'Transport')
 
 # The executable of the PowerShell running the tests, to start a fresh one. Not the process path: pwsh installed as a
 # dotnet tool (.tools/pwsh) runs as the dotnet host, and that path would start dotnet, not pwsh.

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Threading;
+using DasOps.Engine.Diagnostics;
 using DasOps.Engine.Publishing;
 using DasOps.Engine.Remote;
 using DasOps.Engine.Spec;
@@ -22,6 +23,9 @@ internal sealed class RemoteOptions
 
     public Option<string?> KnownHosts { get; } = new Option<string?>("--known-hosts")
         { Description = "known_hosts file host keys are checked against; overrides the spec's knownHosts." };
+
+    public Option<bool> SshPasswordStdin { get; } = new Option<bool>("--ssh-password-stdin")
+        { Description = "Read the ssh login password from the first line of stdin (tried after the key; sshnet transport). Or name an environment variable with defaults.sshPasswordEnv in the spec. Never on the command line." };
 
     public Option<bool> AcceptNewHostKeys { get; } = new Option<bool>("--accept-new-host-keys")
         { Description = "Trust and record keys of hosts not yet in known_hosts. A changed key is refused regardless." };
@@ -44,6 +48,7 @@ internal sealed class RemoteOptions
         command.Options.Add(SshConfig);
         command.Options.Add(KnownHosts);
         command.Options.Add(AcceptNewHostKeys);
+        command.Options.Add(SshPasswordStdin);
         if (parallel) command.Options.Add(Parallel);
         if (nodes) command.Options.Add(Nodes);
     }
@@ -61,8 +66,18 @@ internal sealed class RemoteOptions
     public IRemoteShellFactory Connect(ParseResult result, ClusterSpec spec)
     {
         var transport = result.GetValue(Transport) is { } t ? (Engine.Spec.Transport?)Enum.Parse(typeof(Engine.Spec.Transport), t, ignoreCase: true) : null;
+        var password = result.GetValue(SshPasswordStdin) ? ReadPasswordLine() : null;
         return RemoteShells.Open(spec, SshSettings.For(spec, result.GetValue(SshConfig), result.GetValue(KnownHosts), result.GetValue(AcceptNewHostKeys),
-            transport, result.GetValue(SshKey)));
+            transport, result.GetValue(SshKey), password));
+    }
+
+    /// <summary>The password's line from stdin, without its line end; an empty or missing line is bad input (exit 2).</summary>
+    private static string ReadPasswordLine()
+    {
+        var line = Console.In.ReadLine();
+        if (string.IsNullOrEmpty(line))
+            throw new InputException(InputErrorKind.SecretMissing, "--ssh-password-stdin was given but stdin held no password line.");
+        return line!;
     }
 
     /// <summary>Runs a remote command's body, mapping bad input (unknown node, missing file or secret) to exit 2.</summary>

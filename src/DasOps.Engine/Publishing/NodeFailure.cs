@@ -11,6 +11,9 @@ public enum NodeFailure
     /// <summary>ssh refused the node's host key (unknown or changed); the error names the fingerprint.</summary>
     HostKeyRejected,
 
+    /// <summary>The node refused the login: the key and the password (when given) were not accepted.</summary>
+    AuthenticationFailed,
+
     /// <summary>Another DasOps run holds the node's lock; the error names the holder and since when.</summary>
     Locked,
 

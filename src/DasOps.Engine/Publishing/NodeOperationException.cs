@@ -25,6 +25,7 @@ public sealed class NodeOperationException : Exception
     internal static NodeOperationException FromResult(string node, string step, Remote.CommandResult result)
     {
         if (result.HostKeyRejected) return new NodeOperationException(node, NodeFailure.HostKeyRejected, result.StandardError);
+        if (result.AuthenticationFailed) return new NodeOperationException(node, NodeFailure.AuthenticationFailed, result.StandardError);
         if (result.Unreachable) return new NodeOperationException(node, NodeFailure.Unreachable, $"unreachable while {step}: {result.StandardError}");
         if (result.TimedOut) return new NodeOperationException(node, NodeFailure.Unreachable, $"{step} {result.StandardError}");
         var said = result.StandardError.Trim();

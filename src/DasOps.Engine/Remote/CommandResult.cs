@@ -6,12 +6,13 @@ namespace DasOps.Engine.Remote;
 public sealed class CommandResult
 {
     public CommandResult(int exitCode, byte[] standardOutput, string standardError, bool unreachable = false, bool timedOut = false,
-        bool hostKeyRejected = false)
+        bool hostKeyRejected = false, bool authenticationFailed = false)
     {
+        AuthenticationFailed = authenticationFailed;
         ExitCode = exitCode;
         StandardOutput = standardOutput;
         StandardError = standardError;
-        Unreachable = unreachable || hostKeyRejected;
+        Unreachable = unreachable || hostKeyRejected || authenticationFailed;
         TimedOut = timedOut;
         HostKeyRejected = hostKeyRejected;
     }
@@ -27,6 +28,9 @@ public sealed class CommandResult
 
     /// <summary>ssh refused the node's host key (unknown or changed); <see cref="StandardError"/> names the key's fingerprint.</summary>
     public bool HostKeyRejected { get; }
+
+    /// <summary>The node was reached but refused the keys and the password; <see cref="StandardError"/> says which were offered.</summary>
+    public bool AuthenticationFailed { get; }
 
     public bool Succeeded => ExitCode == 0 && !Unreachable && !TimedOut;
 

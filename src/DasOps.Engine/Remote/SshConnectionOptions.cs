@@ -19,6 +19,18 @@ public sealed class SshConnectionOptions
     /// <summary>The environment variable holding the keys' passphrase (SshNet transport); null when the keys are not encrypted.</summary>
     public string? KeyPassphraseEnv { get; set; }
 
+    /// <summary>
+    /// The login password (from -SshCredential, --ssh-password-stdin or the spec's sshPasswordEnv), tried after the keys
+    /// with password and keyboard-interactive authentication. SshNet transport only; never logged.
+    /// </summary>
+    public string? Password { get; set; }
+
+    /// <summary>The login name on every node (the -SshCredential user), overriding sshUser; null keeps the spec's.</summary>
+    public string? LoginUser { get; set; }
+
+    /// <summary>The bastion of each node reached through one (by node name).</summary>
+    public IReadOnlyDictionary<string, DasOps.Engine.Spec.JumpHost> JumpHosts { get; set; } = new Dictionary<string, DasOps.Engine.Spec.JumpHost>();
+
     /// <summary>An ssh_config passed as <c>-F</c>; null means the user's normal ~/.ssh/config and /etc/ssh/ssh_config.</summary>
     public string? ConfigFile { get; set; }
 
@@ -30,7 +42,10 @@ public sealed class SshConnectionOptions
 
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>A link lost mid-command is noticed after ServerAliveInterval × ServerAliveCountMax; without it ssh hangs.</summary>
+    /// <summary>
+    /// A link lost mid-command is noticed after ServerAliveInterval × ServerAliveCountMax; without it ssh hangs. SSH.NET
+    /// sends a keep-alive every interval and, while commands run, checks the peer answers within interval × count.
+    /// </summary>
     public int ServerAliveInterval { get; set; } = 5;
 
     public int ServerAliveCountMax { get; set; } = 3;

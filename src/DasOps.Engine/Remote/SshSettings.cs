@@ -18,7 +18,7 @@ public static class SshSettings
     /// ParameterInvalid when an OpenSSH-only setting (sshConfig) meets the SshNet transport.
     /// </summary>
     public static SshConnectionOptions For(ClusterSpec spec, string? sshConfig = null, string? knownHosts = null, bool acceptNewHostKeys = false,
-        Transport? transport = null, string? sshKey = null)
+        Transport? transport = null, string? sshKey = null, string? password = null, string? loginUser = null)
     {
         var effective = transport ?? spec.Transport ?? ClusterSpec.DefaultTransport;
         if (effective == Transport.SshNet)
@@ -60,8 +60,24 @@ public static class SshSettings
             foreach (var key in keyFiles.Values.Distinct(StringComparer.Ordinal)) RefuseForSshOption(key, "ssh key", "sshKey / --ssh-key / -SshKey");
         }
 
+        // A password from -SshCredential / --ssh-password-stdin wins over the environment variable the spec names.
+        var passwordEnv = spec.Defaults.SshPasswordEnv;
+        if (string.IsNullOrEmpty(password) && passwordEnv != null) password = Environment.GetEnvironmentVariable(passwordEnv);
+        if (string.IsNullOrEmpty(password)) password = null;
+        if (effective == Transport.OpenSsh && password != null)
+            throw new InputException(InputErrorKind.ParameterInvalid,
+                "password authentication (-SshCredential, --ssh-password-stdin or the spec's sshPasswordEnv) needs the SshNet transport: ssh runs in batch mode and never asks for a password. Use keys with the OpenSsh transport, or --transport sshnet / -Transport SshNet.");
+        if (loginUser != null && !Identifiers.IsUnixUser(loginUser))
+            throw new InputException(InputErrorKind.ParameterInvalid, $"the credential's user name '{loginUser}' is not a login name (letters, digits, '_', '.', '-'; at most 32).");
+
+        var jumpHosts = new Dictionary<string, JumpHost>(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in spec.Nodes)
+        {
+            if (spec.JumpHostOf(node) is { } jump) jumpHosts[node.Name] = jump;
+        }
+
         var passphraseEnv = spec.Defaults.SshKeyPassphraseEnv;
-        var secretNames = new[] { spec.Database.PasswordEnv, spec.Database.AdminPasswordEnv, spec.DepSync?.PasswordEnv, passphraseEnv }
+        var secretNames = new[] { spec.Database.PasswordEnv, spec.Database.AdminPasswordEnv, spec.DepSync?.PasswordEnv, passphraseEnv, passwordEnv }
             .Where(n => !string.IsNullOrEmpty(n)).Select(n => n!).Distinct(StringComparer.Ordinal).ToList();
         return new SshConnectionOptions
         {
@@ -71,6 +87,9 @@ public static class SshSettings
             AcceptNewHostKeys = acceptNewHostKeys,
             KeyFiles = keyFiles,
             KeyPassphraseEnv = passphraseEnv,
+            Password = password,
+            LoginUser = loginUser,
+            JumpHosts = jumpHosts,
             ScrubbedEnvironment = secretNames,
         };
     }

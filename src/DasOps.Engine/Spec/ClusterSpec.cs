@@ -53,6 +53,14 @@ public sealed class ClusterSpec : SpecElement
     public string SshUserOf(NodeSpec node) => node.SshUser ?? Defaults.SshUser ?? DefaultSshUser;
     public int SshPortOf(NodeSpec node) => node.SshPort ?? Defaults.SshPort ?? 22;
     public string? SshKeyOf(NodeSpec node) => node.SshKey ?? Defaults.SshKey;
+
+    /// <summary>The bastion a node is reached through: its own jumpHost, else the defaults'; null for none (or one not valid).</summary>
+    public JumpHost? JumpHostOf(NodeSpec node)
+    {
+        var text = node.JumpHost ?? Defaults.JumpHost;
+        if (text == null || string.Equals(text.Trim(), Spec.JumpHost.None, StringComparison.OrdinalIgnoreCase)) return null;
+        return Spec.JumpHost.TryParse(text, out _);
+    }
     public string? SparkSymlinkOf(NodeSpec node) => node.SparkSymlink ?? Spark.Symlink;
     public int PortOffsetOf(NodeSpec node) => node.PortOffset ?? (Product == Product.IsAnalytics ? 1 : 0);
 
@@ -80,6 +88,12 @@ public sealed class NodeDefaults : SpecElement
 
     /// <summary>The environment variable holding the private key's passphrase (the key is read unencrypted when unset).</summary>
     public string? SshKeyPassphraseEnv { get; set; }
+
+    /// <summary>The environment variable holding the login password (password and keyboard-interactive authentication, SshNet transport).</summary>
+    public string? SshPasswordEnv { get; set; }
+
+    /// <summary>The bastion every node is reached through (<c>[user@]host[:port]</c>), unless a node names its own or <c>none</c>.</summary>
+    public string? JumpHost { get; set; }
 
     public string? Home { get; set; }
 }

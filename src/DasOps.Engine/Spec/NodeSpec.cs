@@ -22,6 +22,9 @@ public sealed class NodeSpec : SpecElement
     /// <summary>This node's private key file; overrides defaults.sshKey.</summary>
     public string? SshKey { get; set; }
 
+    /// <summary>The bastion this node is reached through (<c>[user@]host[:port]</c>, or <c>none</c>); overrides defaults.jumpHost.</summary>
+    public string? JumpHost { get; set; }
+
     /// <summary>The product home on this node (CARBON_HOME).</summary>
     public string? Home { get; set; }
 

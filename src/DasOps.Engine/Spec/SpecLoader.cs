@@ -127,6 +127,8 @@ public static class SpecLoader
             spec.Defaults.SshPort = d.Int("sshPort");
             spec.Defaults.SshKey = d.String("sshKey");
             spec.Defaults.SshKeyPassphraseEnv = d.String("sshKeyPassphraseEnv");
+            spec.Defaults.SshPasswordEnv = d.String("sshPasswordEnv");
+            spec.Defaults.JumpHost = d.String("jumpHost");
             spec.Defaults.Home = d.String("home");
             d.RejectUnknownKeys("defaults");
         }
@@ -216,6 +218,7 @@ public static class SpecLoader
         node.SshUser = n.String("sshUser");
         node.SshPort = n.Int("sshPort");
         node.SshKey = n.String("sshKey");
+        node.JumpHost = n.String("jumpHost");
         node.Home = n.String("home");
         node.PortOffset = n.Int("portOffset");
         node.HazelcastPort = n.Int("hazelcastPort");

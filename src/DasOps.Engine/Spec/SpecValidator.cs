@@ -42,11 +42,21 @@ public static class SpecValidator
                 "sshConfig is an OpenSSH client config and the SshNet transport reads none; remove it (set the user, port and key with sshUser, sshPort and sshKey) or set transport: openssh.");
         if (spec.Defaults.SshKeyPassphraseEnv != null && !Identifiers.IsEnvironmentVariableName(spec.Defaults.SshKeyPassphraseEnv))
             Error(spec.Defaults, "sshKeyPassphraseEnv", "InvalidEnvironmentVariableName", $"sshKeyPassphraseEnv '{spec.Defaults.SshKeyPassphraseEnv}' is not an environment variable name (it names where the passphrase is, it is not the passphrase).");
+        if (spec.Defaults.SshPasswordEnv != null && !Identifiers.IsEnvironmentVariableName(spec.Defaults.SshPasswordEnv))
+            Error(spec.Defaults, "sshPasswordEnv", "InvalidEnvironmentVariableName", $"sshPasswordEnv '{spec.Defaults.SshPasswordEnv}' is not an environment variable name (it names where the password is, it is not the password).");
+        if (spec.Defaults.JumpHost is { } jump && JumpHostProblem(jump, allowNone: false) is { } jumpProblem)
+            Error(spec.Defaults, "jumpHost", "InvalidJumpHost", $"defaults.jumpHost '{jump}': {jumpProblem}; write [user@]host[:port].");
         ValidateNodes(spec, Error);
         ValidateTopology(spec, Error);
         ValidateDatabase(spec, Error);
         ValidateDepSync(spec, Error);
         return errors.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ThenBy(e => e.Code, StringComparer.Ordinal).ToList();
+    }
+
+    private static string? JumpHostProblem(string text, bool allowNone)
+    {
+        if (allowNone && string.Equals(text.Trim(), JumpHost.None, StringComparison.OrdinalIgnoreCase)) return null;
+        return JumpHost.TryParse(text, out var problem) == null ? problem : null;
     }
 
     public static void ThrowIfInvalid(ClusterSpec spec)
@@ -73,6 +83,8 @@ public static class SpecValidator
                 error(node, "host", "InvalidHostName", $"node '{node.Name}': '{node.Host}' is not a valid host name or IP address.");
             if (node.SshUser != null && !Identifiers.IsUnixUser(node.SshUser))
                 error(node, "sshUser", "InvalidUserName", $"node '{node.Name}': sshUser '{node.SshUser}' is not a login name (letters, digits, '_', '.', '-'; at most 32).");
+            if (node.JumpHost is { } jump && JumpHostProblem(jump, allowNone: true) is { } jumpProblem)
+                error(node, "jumpHost", "InvalidJumpHost", $"node '{node.Name}': jumpHost '{jump}': {jumpProblem}; write [user@]host[:port], or none.");
             if (node.SshHost != null && !Identifiers.IsHost(node.SshHost))
                 error(node, "sshHost", "InvalidHostName", $"node '{node.Name}': sshHost '{node.SshHost}' is not a valid host name, alias or IP address.");
 

@@ -26,6 +26,8 @@ public static class SpecWriter
         Add(defaults, "sshPort", spec.Defaults.SshPort);
         Add(defaults, "sshKey", spec.Defaults.SshKey);
         Add(defaults, "sshKeyPassphraseEnv", spec.Defaults.SshKeyPassphraseEnv);
+        Add(defaults, "sshPasswordEnv", spec.Defaults.SshPasswordEnv);
+        Add(defaults, "jumpHost", spec.Defaults.JumpHost);
         Add(defaults, "home", spec.Defaults.Home);
         if (defaults.Children.Count > 0) root.Add("defaults", defaults);
 
@@ -82,6 +84,7 @@ public static class SpecWriter
             Add(node, "sshUser", n.SshUser);
             Add(node, "sshPort", n.SshPort);
             Add(node, "sshKey", n.SshKey);
+            Add(node, "jumpHost", n.JumpHost);
             Add(node, "home", n.Home);
             if (n.Roles.Count > 0)
                 node.Add("roles", new YamlSequenceNode(n.Roles.Select(r => new YamlScalarNode(r.ToString()))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow });

@@ -48,6 +48,14 @@ public abstract class DasRemoteCmdlet : DasCmdlet
     [ValidateNotNullOrEmpty]
     public string? KnownHosts { get; set; }
 
+    /// <summary>
+    /// The login for password or keyboard-interactive authentication (SshNet transport): its user name logs in on every
+    /// node, as ssh -l does, overriding the spec's sshUser; its password is tried after the key, and on the jump host too.
+    /// </summary>
+    [Parameter]
+    [Credential]
+    public PSCredential? SshCredential { get; set; }
+
     /// <summary>Trust and record the keys of hosts not yet in known_hosts; a changed key is refused regardless.</summary>
     [Parameter]
     public SwitchParameter AcceptNewHostKey { get; set; }
@@ -97,7 +105,16 @@ public abstract class DasRemoteCmdlet : DasCmdlet
         if (KnownHosts != null && (knownHosts = ResolveFileSystemPath(KnownHosts)) == null) return null;
         if (SshKey != null && (key = ResolveFileSystemPath(SshKey)) == null) return null;
         var transport = Transport == null ? (Engine.Spec.Transport?)null : (Engine.Spec.Transport)Enum.Parse(typeof(Engine.Spec.Transport), Transport, ignoreCase: true);
-        return RemoteShells.Open(spec, SshSettings.For(spec, config, knownHosts, AcceptNewHostKey, transport, key));
+        string? password = null, user = null;
+        if (SshCredential != null && SshCredential != PSCredential.Empty)
+        {
+            var login = SshCredential.GetNetworkCredential();
+            password = string.IsNullOrEmpty(login.Password) ? null : login.Password;
+            user = string.IsNullOrEmpty(login.UserName) ? null : login.UserName;
+        }
+        var options = SshSettings.For(spec, config, knownHosts, AcceptNewHostKey, transport, key, password, user);
+        if (options.Password != null) MaskSecret(options.Password);
+        return RemoteShells.Open(spec, options);
     }
 
     /// <summary>

@@ -34,6 +34,7 @@ internal static class DasErrorIds
     public const string FileNotFound = "DasFileNotFound";               // ObjectNotFound
     public const string NodeUnreachable = "DasNodeUnreachable";         // ConnectionError
     public const string HostKeyRejected = "DasHostKeyRejected";         // SecurityError
+    public const string NodeAuthFailed = "DasNodeAuthFailed";           // AuthenticationError
     public const string NodeLocked = "DasNodeLocked";                   // ResourceBusy
     public const string ChangeRefused = "DasChangeRefused";             // InvalidOperation
     public const string NodeCommandFailed = "DasNodeCommandFailed";     // InvalidResult
@@ -43,8 +44,7 @@ internal static class DasErrorIds
     public const string PlanInvalid = "DasPlanInvalid";                 // InvalidData
     public const string PlanNotSaved = "DasPlanNotSaved";               // InvalidOperation
 
-    // Reserved for when the engine tells them apart: DasNodeAuthFailed (AuthenticationError; ssh reports a refused
-    // key like an unreachable host today) and DasOperationTimeout (OperationTimeout).
+    // Reserved for when the engine tells them apart: DasOperationTimeout (OperationTimeout).
 }
 
 /// <summary>Turns engine exceptions and module conditions into complete ErrorRecords (id, category, target, advice).</summary>
@@ -119,6 +119,7 @@ internal static class DasErrors
         {
             NodeFailure.Unreachable => (DasErrorIds.NodeUnreachable, ErrorCategory.ConnectionError, Strings.RecommendedUnreachable),
             NodeFailure.HostKeyRejected => (DasErrorIds.HostKeyRejected, ErrorCategory.SecurityError, Strings.RecommendedHostKey),
+            NodeFailure.AuthenticationFailed => (DasErrorIds.NodeAuthFailed, ErrorCategory.AuthenticationError, Strings.RecommendedAuth),
             NodeFailure.Locked => (DasErrorIds.NodeLocked, ErrorCategory.ResourceBusy, Strings.RecommendedLocked),
             NodeFailure.Refused => (DasErrorIds.ChangeRefused, ErrorCategory.InvalidOperation, null),
             NodeFailure.Configuration => (DasErrorIds.ConfigurationEdit, ErrorCategory.InvalidData, Strings.RecommendedFixSpec),

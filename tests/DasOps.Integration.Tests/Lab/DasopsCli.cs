@@ -18,13 +18,17 @@ public static class DasopsCli
         }
     }
 
-    public static CliResult Run(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static CliResult Run(IReadOnlyDictionary<string, string> environment, params string[] args) => RunWithInput(environment, null, args);
+
+    /// <summary>Runs dasops with <paramref name="input"/> on its stdin (e.g. a password for --ssh-password-stdin).</summary>
+    public static CliResult RunWithInput(IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         psi.ArgumentList.Add(Dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         foreach (var (key, value) in environment) psi.Environment[key] = value;
         using var process = Process.Start(psi)!;
+        if (input != null) process.StandardInput.Write(input);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -45,6 +45,18 @@ public sealed class LabFixture : IDisposable
 
     public void Rekey(string node) => LabHosts.Rekey(node);
 
+    /// <summary>How the node's sshd lets root in: keys (the default), password, or kbd (keyboard-interactive through PAM).</summary>
+    public void Auth(string node, string mode) => Lab("auth", node, mode);
+
+    /// <summary>Makes the node's sshd unreachable from the root namespace (on) while other nodes still reach it, or undoes it (off).</summary>
+    public void Isolate(string node, string onOrOff) => Lab("isolate", node, onOrOff);
+
+    /// <summary>root's password on nodes switched to password or kbd auth; read from the lab's 0600 file, never passed in argv.</summary>
+    public string SshPassword => File.ReadAllText(Path.Combine(LabDir, "ssh", "password")).Trim();
+
+    /// <summary>The node's sshd log (its "Accepted ... for root from IP" lines tell how and from where a login came).</summary>
+    public string SshdLog(string node) => File.ReadAllText(Path.Combine(LabDir, "hosts", node, "sshd.log"));
+
     /// <summary>Runs lab.sh and returns its stdout; throws with its output when it fails.</summary>
     public static string Lab(params string[] args) => LabScript.Run(args);
 

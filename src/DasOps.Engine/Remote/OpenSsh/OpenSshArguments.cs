@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using DasOps.Engine.Remote;
 
 namespace DasOps.Engine.Remote.OpenSsh;
@@ -76,6 +77,51 @@ internal static class OpenSshArguments
         if (options.ConfigFile != null) args.AddRange(new[] { "-F", options.ConfigFile });
         if (target.User != null) args.AddRange(new[] { "-l", target.User });
         if (target.Port != null) args.AddRange(new[] { "-p", target.Port.Value.ToString(CultureInfo.InvariantCulture) });
+        if (options.JumpHosts.TryGetValue(target.Node, out var jump)) args.AddRange(new[] { "-o", "ProxyCommand=" + ProxyCommand(options, target, jump) });
+        return args;
+    }
+
+    /// <summary>
+    /// The spec's jumpHost as ssh's ProxyJump would run it (<c>ssh -W [%h]:%p bastion</c>), but spelled out: ProxyJump's
+    /// inner ssh reads only the ssh config, so the bastion's host key would not be checked against the spec's known_hosts
+    /// nor its login use the spec's key. ssh runs this through the shell after expanding '%' tokens: every value is
+    /// shell-quoted and its '%' doubled.
+    /// </summary>
+    private static string ProxyCommand(SshConnectionOptions options, SshTarget target, DasOps.Engine.Spec.JumpHost jump)
+    {
+        var quoted = ShellQuoting.Join(Bastion(options, target, jump).Select(a => a.Replace("%", "%%")));
+        return quoted + " -W '[%h]:%p' -- " + ShellQuoting.Quote(jump.Host.Replace("%", "%%"));
+    }
+
+    /// <summary>
+    /// <c>ssh [the proxy's options] -- bastion true</c>: ssh sends a ProxyCommand's stderr to /dev/null once a master
+    /// may persist, so why the bastion refused (a host key) is learnt by logging in to it once more, on failure only.
+    /// </summary>
+    public static List<string> BastionCheck(SshConnectionOptions options, SshTarget target, DasOps.Engine.Spec.JumpHost jump)
+    {
+        var args = Bastion(options, target, jump);
+        args.AddRange(new[] { "-T", "--", jump.Host, "true" });
+        return args;
+    }
+
+    private static List<string> Bastion(SshConnectionOptions options, SshTarget target, DasOps.Engine.Spec.JumpHost jump)
+    {
+        var args = new List<string> { options.SshExecutable };
+        if (options.ConfigFile != null) args.AddRange(new[] { "-F", options.ConfigFile });
+        var user = jump.User ?? target.User;
+        if (user != null) args.AddRange(new[] { "-l", user });
+        args.AddRange(new[]
+        {
+            "-p", jump.Port.ToString(CultureInfo.InvariantCulture),
+            "-o", "BatchMode=yes",
+            "-o", "ConnectTimeout=" + Seconds(options.ConnectTimeout.TotalSeconds),
+            "-o", "ServerAliveInterval=" + options.ServerAliveInterval.ToString(CultureInfo.InvariantCulture),
+            "-o", "ServerAliveCountMax=" + options.ServerAliveCountMax.ToString(CultureInfo.InvariantCulture),
+            "-o", "ControlMaster=no", "-o", "ControlPath=none",
+            "-o", "StrictHostKeyChecking=" + (options.AcceptNewHostKeys ? "accept-new" : "yes"),
+        });
+        if (options.KnownHostsFile != null) args.AddRange(new[] { "-o", "UserKnownHostsFile=" + options.KnownHostsFile, "-o", "GlobalKnownHostsFile=/dev/null" });
+        if (options.KeyFiles.TryGetValue(target.Node, out var key)) args.AddRange(new[] { "-i", key, "-o", "IdentitiesOnly=yes" });
         return args;
     }
 

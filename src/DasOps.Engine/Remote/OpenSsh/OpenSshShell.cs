@@ -103,7 +103,28 @@ public sealed partial class OpenSshShell : IStreamingShell
             var message = await SshFailure.DescribeHostKeyAsync(problem, _options, Target, result.StandardError, cancellationToken).ConfigureAwait(false);
             return new CommandResult(255, result.StandardOutput, message, hostKeyRejected: true);
         }
-        return new CommandResult(255, result.StandardOutput, $"ssh to {Target} failed: {SshFailure.Summarize(result.StandardError)}", unreachable: true);
+        if (_options.JumpHosts.TryGetValue(Target.Node, out var jump))
+            return await ClassifyThroughJumpHostAsync(result, jump, cancellationToken).ConfigureAwait(false);
+        // "Permission denied (publickey)": the node answered and refused the login, as SSH.NET reports it too
+        var refused = result.StandardError.IndexOf("Permission denied (", System.StringComparison.Ordinal) >= 0;
+        return new CommandResult(255, result.StandardOutput, $"ssh to {Target} failed: {SshFailure.Summarize(result.StandardError)}", unreachable: true,
+            authenticationFailed: refused);
+    }
+
+    /// <summary>A node behind a jump host failed: the bastion's own refusal (its host key) is found by logging in to it alone.</summary>
+    private async Task<CommandResult> ClassifyThroughJumpHostAsync(CommandResult result, DasOps.Engine.Spec.JumpHost jump, CancellationToken cancellationToken)
+    {
+        var args = OpenSshArguments.BastionCheck(_options, Target, jump);
+        var check = await ProcessRunner.RunAsync(args[0], args, 1, null, System.TimeSpan.FromSeconds(15), cancellationToken, _options.ScrubbedEnvironment).ConfigureAwait(false);
+        var bastion = new SshTarget($"jump host {jump}", jump.Host, jump.User ?? Target.User, jump.Port);
+        var problem = SshFailure.Classify(check.StandardError);
+        if (problem != HostKeyProblem.None)
+        {
+            var message = await SshFailure.DescribeHostKeyAsync(problem, _options, bastion, check.StandardError, cancellationToken).ConfigureAwait(false);
+            return new CommandResult(255, result.StandardOutput, $"jump host {jump}: {message}", hostKeyRejected: true);
+        }
+        var through = check.Succeeded ? "" : $" (jump host {jump}: {SshFailure.Summarize(check.StandardError)})";
+        return new CommandResult(255, result.StandardOutput, $"ssh to {Target} failed: {SshFailure.Summarize(result.StandardError)}{through}", unreachable: true);
     }
 
     /// <summary>Nothing to release per shell: the master belongs to the run and is closed by its factory.</summary>

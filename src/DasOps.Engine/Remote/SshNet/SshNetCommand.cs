@@ -38,6 +38,7 @@ internal sealed class SshNetCommand : ICommandProcess
     private StreamReader? _errorReader;
     private string _errorFirstLine = "";
     private int _written;
+    private volatile bool _peerLost;
 
     private SshNetCommand(SshNetShell shell, RemoteCommand command, bool keepInputOpen)
     {
@@ -59,6 +60,7 @@ internal sealed class SshNetCommand : ICommandProcess
     /// <summary>Copies the raw stdout bytes (RunAsync reads binary output this way, not through the text reader).</summary>
     public async Task CopyOutputAsync(Stream destination)
     {
+        if (_peerLost) return;
         var output = await _output.Task.ConfigureAwait(false);
         await output.CopyToAsync(destination).ConfigureAwait(false);
     }
@@ -66,13 +68,13 @@ internal sealed class SshNetCommand : ICommandProcess
     public CommandResult Classify(CommandResult result)
     {
         if (_failure == null) return result;
-        return _failure.HostKeyRejected
-            ? new CommandResult(255, result.StandardOutput, _failure.Message, hostKeyRejected: true)
-            : new CommandResult(255, result.StandardOutput, _failure.Message, unreachable: true);
+        if (_failure.HostKeyRejected) return new CommandResult(255, result.StandardOutput, _failure.Message, hostKeyRejected: true);
+        return new CommandResult(255, result.StandardOutput, _failure.Message, unreachable: true, authenticationFailed: _failure.AuthenticationFailed);
     }
 
     private async Task RunAsync()
     {
+        using var running = _shell.TrackCommand();
         try
         {
             _client = await _shell.ConnectAsync().ConfigureAwait(false);
@@ -82,6 +84,16 @@ internal sealed class SshNetCommand : ICommandProcess
             _input = _channel.CreateInputStream();
             _inputReady.TrySetResult(true);
             var writing = WriteInputAsync();
+            if (await Task.WhenAny(executing, _shell.Lost).ConfigureAwait(false) != executing)
+            {
+                // The channel will never end: its output so far is dropped, and readers of its stream are let go.
+                _ = executing.ContinueWith(e => e.Exception, TaskScheduler.Default);
+                _peerLost = true;
+                try { _channel.OutputStream.Dispose(); }
+                catch (Exception e) when (e is ObjectDisposedException || e is InvalidOperationException) { }
+                Fail(new SshNetFailure($"ssh to {_shell.Target} failed: {_shell.LostReason}", false));
+                return;
+            }
             try
             {
                 await executing.ConfigureAwait(false);
@@ -92,7 +104,7 @@ internal sealed class SshNetCommand : ICommandProcess
             await Task.WhenAny(writing, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
             ExitCode = _channel.ExitStatus ?? (_channel.ExitSignal != null ? 128 + SignalNumber(_channel.ExitSignal) : 255);
             if (_channel.ExitStatus == null && _channel.ExitSignal == null && _killRequested == 0 && !_client.IsConnected)
-                _failure = new SshNetFailure($"ssh to {_shell.Target} failed: Connection to {_shell.Target.Host} closed by remote host.", false);
+                _failure = new SshNetFailure($"ssh to {_shell.Target} failed: " + (_shell.LostReason ?? $"Connection to {_shell.Target.Host} closed by remote host."), false);
             // SSH.NET buffers stderr while the command runs: it is read once the command ended, so no thread waits on it.
             _error.TrySetResult(ReadRestOfError());
         }
@@ -107,6 +119,7 @@ internal sealed class SshNetCommand : ICommandProcess
     }
 
     private string Describe(Exception e) =>
+        _shell.LostReason is { } lost ? lost :
         e is Renci.SshNet.Common.SshConnectionException || e is System.Net.Sockets.SocketException || e is ObjectDisposedException
             ? $"Connection to {_shell.Target.Host} closed by remote host ({e.Message})"
             : e.Message;

@@ -14,9 +14,11 @@ namespace DasOps.Engine.Remote.SshNet;
 /// </summary>
 internal static class SshNetKeys
 {
-    public static List<IPrivateKeySource> Load(SshNetTarget target, SshConnectionOptions options)
+    /// <param name="keysOptional">A password is there to log in with: no key at all is then no error (ssh, too, goes on to the password).</param>
+    public static List<IPrivateKeySource> Load(SshNetTarget target, SshConnectionOptions options, bool keysOptional = false)
     {
         var files = target.KeyFile != null ? new[] { target.KeyFile } : SshSettings.DefaultKeyFiles.Where(File.Exists).ToArray();
+        if (files.Length == 0 && keysOptional) return new List<IPrivateKeySource>();
         if (files.Length == 0)
             throw new SshNetFailure($"ssh to {target} failed: no private key: none of {string.Join(", ", SshSettings.DefaultKeyFiles)} exists; name one with sshKey in the spec (or --ssh-key / -SshKey).", false);
         var passphrase = options.KeyPassphraseEnv != null ? Environment.GetEnvironmentVariable(options.KeyPassphraseEnv) : null;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Renci.SshNet;
@@ -18,14 +17,17 @@ namespace DasOps.Engine.Remote.SshNet;
 public sealed partial class SshNetShell : IStreamingShell
 {
     private readonly SshConnectionOptions _options;
+    private readonly SshNetBastion? _bastion;
     private readonly object _gate = new object();
+    private DeadPeerWatch? _watch;
     private Task<SshClient>? _connecting;
     private bool _closed;
 
-    internal SshNetShell(SshNetTarget target, SshConnectionOptions options)
+    internal SshNetShell(SshNetTarget target, SshConnectionOptions options, SshNetBastion? bastion = null)
     {
         Target = target;
         _options = options;
+        _bastion = bastion;
     }
 
     public string Node => Target.Node;
@@ -74,90 +76,44 @@ public sealed partial class SshNetShell : IStreamingShell
 
     private async Task<SshClient> OpenAsync()
     {
-        var keys = SshNetKeys.Load(Target, _options);
-        var info = new ConnectionInfo(Target.Host, Target.Port, Target.User, new PrivateKeyAuthenticationMethod(Target.User, keys.ToArray()))
-        {
-            Timeout = _options.ConnectTimeout,
-        };
-        var knownHosts = _options.KnownHostsFile != null ? KnownHosts.Read(_options.KnownHostsFile) : null;
-        if (knownHosts != null) PreferKnownKeyTypes(info, knownHosts.KeyTypesFor(Target.Host, Target.Port));
-        var client = new SshClient(info) { KeepAliveInterval = TimeSpan.FromSeconds(_options.ServerAliveInterval) };
-        HostKeyRefusal? refusal = null;
-        client.HostKeyReceived += (_, e) =>
-        {
-            refusal = CheckHostKey(knownHosts, e.HostKey);
-            e.CanTrust = refusal == null;
-        };
-        try
-        {
-            using var timeout = new CancellationTokenSource(_options.ConnectTimeout + TimeSpan.FromSeconds(5));
-            await client.ConnectAsync(timeout.Token).ConfigureAwait(false);
-            return client;
-        }
-        catch (Exception e) when (refusal != null)
-        {
-            client.Dispose();
-            throw new SshNetFailure(refusal.Message, hostKeyRejected: true, e);
-        }
-        catch (Exception e) when (!(e is SshNetFailure))
-        {
-            client.Dispose();
-            throw new SshNetFailure($"ssh to {Target} failed: {Describe(e)}", hostKeyRejected: false, e);
-        }
+        // Through a bastion: the node's own session runs inside a port forwarded over the bastion's connection.
+        var (host, port) = _bastion != null ? await _bastion.ForwardAsync(Target).ConfigureAwait(false) : (Target.Host, Target.Port);
+        var client = await SshNetLogin.ConnectAsync(Target, _options, host, port).ConfigureAwait(false);
+        _watch?.Dispose();
+        _watch = DeadPeerWatch.Start(client, _options, () => Volatile.Read(ref _running) > 0);
+        return client;
     }
 
-    private string Describe(Exception e) => e switch
-    {
-        SocketException s => $"connect to host {Target.Host} port {Target.Port}: {s.Message}",
-        SshOperationTimeoutException _ => $"connect to host {Target.Host} port {Target.Port}: Connection timed out",
-        OperationCanceledException _ => $"connect to host {Target.Host} port {Target.Port}: Connection timed out",
-        SshAuthenticationException a => a.Message.StartsWith("Permission denied", StringComparison.Ordinal) ? a.Message : $"Permission denied ({a.Message})",
-        SshConnectionException c => c.Message,
-        ProxyException p => p.Message,
-        _ => e.Message,
-    };
+    private int _running;
 
-    private sealed class HostKeyRefusal
+    /// <summary>Marks a command running on the connection (the dead-peer watch probes only then); dispose when it ended.</summary>
+    internal IDisposable TrackCommand()
     {
-        public HostKeyRefusal(string message) => Message = message;
-        public string Message { get; }
-    }
-
-    private HostKeyRefusal? CheckHostKey(KnownHosts? knownHosts, byte[] blob)
-    {
-        var file = _options.KnownHostsFile ?? "known_hosts";
-        var (verdict, line) = knownHosts?.Check(Target.Host, Target.Port, blob) ?? (HostKeyVerdict.Unknown, 0);
-        var offered = $"{KnownHosts.DisplayType(KnownHosts.KeyType(blob))} key {KnownHosts.Fingerprint(blob)}";
-        var where = $"{Target.Node} ({Target.Host} port {Target.Port})";
-        switch (verdict)
+        Interlocked.Increment(ref _running);
+        var bastion = _bastion?.TrackCommand();
+        return new Untrack(() =>
         {
-            case HostKeyVerdict.Known:
-                return null;
-            case HostKeyVerdict.Unknown when _options.AcceptNewHostKeys && _options.KnownHostsFile != null:
-                KnownHosts.Append(_options.KnownHostsFile, Target.Host, Target.Port, blob);
-                return null;
-            case HostKeyVerdict.Unknown:
-                return new HostKeyRefusal($"host key of {where} is not known: the host offers {offered}, which is not in {file}. " +
-                    "Verify the fingerprint and add the key to known_hosts, or opt in to trusting new keys (--accept-new-host-keys / -AcceptNewHostKey).");
-            case HostKeyVerdict.Revoked:
-                return new HostKeyRefusal($"host key of {where} is REVOKED: the host offers {offered}, marked @revoked in {file}:{line}. DasOps never accepts a revoked key.");
-            default:
-                return new HostKeyRefusal($"host key of {where} has CHANGED: the host now offers {offered}, which does not match {file}:{line}. " +
-                    "DasOps never accepts a changed key (it may be a man-in-the-middle). If the change is expected, verify the new " +
-                    $"fingerprint, remove the old key (ssh-keygen -R {KnownHosts.HostEntryName(Target.Host, Target.Port)} -f {file}) and add the new one.");
-        }
+            Interlocked.Decrement(ref _running);
+            bastion?.Dispose();
+        });
     }
 
-    /// <summary>Like ssh, ask first for a host key of a type known_hosts holds for the host, so a second key type is not mistaken for a change.</summary>
-    private static void PreferKnownKeyTypes(ConnectionInfo info, IReadOnlyList<string> knownTypes)
+    internal sealed class Untrack : IDisposable
     {
-        if (knownTypes.Count == 0) return;
-        var wanted = new HashSet<string>(knownTypes.SelectMany(t => t == "ssh-rsa" ? new[] { "rsa-sha2-512", "rsa-sha2-256", "ssh-rsa" } : new[] { t }), StringComparer.Ordinal);
-        var all = info.HostKeyAlgorithms.ToList();
-        if (!all.Any(a => wanted.Contains(a.Key))) return;
-        info.HostKeyAlgorithms.Clear();
-        foreach (var pair in all.Where(a => wanted.Contains(a.Key)).Concat(all.Where(a => !wanted.Contains(a.Key)))) info.HostKeyAlgorithms.Add(pair.Key, pair.Value);
+        private Action? _undo;
+
+        public Untrack(Action undo) => _undo = undo;
+
+        public void Dispose() => Interlocked.Exchange(ref _undo, null)?.Invoke();
     }
+
+    /// <summary>Why the connection was dropped by the dead-peer watch; null if it was not.</summary>
+    internal string? LostReason => _watch?.LostReason;
+
+    private static readonly Task Never = new TaskCompletionSource<bool>().Task;
+
+    /// <summary>Completes when the dead-peer watch of the current connection gives the peer up.</summary>
+    internal Task Lost => _watch?.Lost ?? Never;
 
     /// <summary>Closes the connection; commands still running on it end with it.</summary>
     internal void Close()
@@ -168,6 +124,7 @@ public sealed partial class SshNetShell : IStreamingShell
             _closed = true;
             connecting = _connecting;
         }
+        _watch?.Dispose();
         if (connecting == null) return;
         try
         {
@@ -193,4 +150,7 @@ internal sealed class SshNetFailure : Exception
     public SshNetFailure(string message, bool hostKeyRejected, Exception? inner = null) : base(message, inner) => HostKeyRejected = hostKeyRejected;
 
     public bool HostKeyRejected { get; }
+
+    /// <summary>The server refused every key and the password: the credentials are wrong, not the network.</summary>
+    public bool AuthenticationFailed { get; set; }
 }
