@@ -84,7 +84,11 @@ check_current() {
     if [ ""$3"" = - ]; then
       if [ -e ""$1"" ] || [ -L ""$1"" ]; then echo ""$1: appeared since it was read; run again"" >&2; return 1; fi
       d=$(dirname -- ""$1"")
-      [ -d ""$d"" ] || (umask 022; mkdir -p -- ""$d"") || { echo ""$d: cannot create the directory"" >&2; return 1; }
+      if [ ! -d ""$d"" ]; then
+        # New directories belong to the home's owner, like the files that go in them (the product writes there).
+        top=$d; while [ ! -d ""$(dirname -- ""$top"")"" ]; do top=$(dirname -- ""$top""); done
+        (umask 022; mkdir -p -- ""$d"") && chown -R -- ""$homeowner"" ""$top"" || { echo ""$d: cannot create the directory"" >&2; return 1; }
+      fi
     else
       h=$(sha256sum < ""$1"") || { echo ""$1: cannot read it"" >&2; return 1; }
       [ ""${h%% *}"" = ""$3"" ] || { echo ""$1: changed on the node since it was read; run again"" >&2; return 1; }

@@ -128,6 +128,7 @@ public static class SpecLoader
             spec.Defaults.SshKey = d.String("sshKey");
             spec.Defaults.SshKeyPassphraseEnv = d.String("sshKeyPassphraseEnv");
             spec.Defaults.Home = d.String("home");
+            spec.Defaults.RunAs = d.String("runAs");
             d.RejectUnknownKeys("defaults");
         }
 
@@ -211,6 +212,7 @@ public static class SpecLoader
         node.SshPort = n.Int("sshPort");
         node.SshKey = n.String("sshKey");
         node.Home = n.String("home");
+        node.RunAs = n.String("runAs");
         node.PortOffset = n.Int("portOffset");
         node.HazelcastPort = n.Int("hazelcastPort");
         node.SparkSymlink = n.String("sparkSymlink");

@@ -27,6 +27,7 @@ public static class SpecWriter
         Add(defaults, "sshKey", spec.Defaults.SshKey);
         Add(defaults, "sshKeyPassphraseEnv", spec.Defaults.SshKeyPassphraseEnv);
         Add(defaults, "home", spec.Defaults.Home);
+        Add(defaults, "runAs", spec.Defaults.RunAs);
         if (defaults.Children.Count > 0) root.Add("defaults", defaults);
 
         var db = spec.Database;
@@ -81,6 +82,7 @@ public static class SpecWriter
             Add(node, "sshPort", n.SshPort);
             Add(node, "sshKey", n.SshKey);
             Add(node, "home", n.Home);
+            Add(node, "runAs", n.RunAs);
             if (n.Roles.Count > 0)
                 node.Add("roles", new YamlSequenceNode(n.Roles.Select(r => new YamlScalarNode(r.ToString()))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow });
             Add(node, "portOffset", n.PortOffset);
