@@ -282,7 +282,9 @@ home_dir=$1
   done
 }
 enter_state_dir() {
-  [ -e .dasops ] || [ -L .dasops ] || mkdir .dasops || return 1
+  # mkdir (no -p) never goes through a link; it fails when a concurrent run has just made the directory.
+  [ -e .dasops ] || [ -L .dasops ] || mkdir .dasops 2>/dev/null || [ -d .dasops ] ||
+    { echo ""$home_dir/.dasops: cannot create the directory"" >&2; return 1; }
   state_dir_ok || return 1
   parent=$(stat -c %d:%i .) || return 1
   cd -P .dasops && [ ""$(stat -c %d:%i ..)"" = ""$parent"" ] && [ ! -L ../.dasops ] &&
