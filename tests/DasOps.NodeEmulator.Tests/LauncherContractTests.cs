@@ -24,6 +24,10 @@ public sealed class LauncherContractTests
         Assert.All(text[(newline + 1)..], c => Assert.Equal('\0', c));
         var pid = int.Parse(text[..newline]);
         Assert.True(LabNode.IsAlive(pid));
+        // The pid's command line names the home as the JVM's does (-Dcarbon.home=HOME is one argument): DasOps checks
+        // it before it signals or counts a pid.
+        var argv = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+        Assert.Contains("-Dcarbon.home=" + node.Home.Dir, argv);
 
         var log = node.Log();
         Assert.Contains("Mgt Console URL  : https://127.0.0.11:9445/carbon/ {org.wso2.carbon.ui.internal.CarbonUIServiceComponent}", log);

@@ -35,6 +35,9 @@ DB_ADMIN_USER=dasops_admin
 NODE_NS_PREFIX=dasops-
 VETH_PREFIX=dasv-           # dasv-node12 / dasv-db: well under IFNAMSIZ (15)
 LAB_HOME=/srv/das
+# The product home belongs to this user, not root, as on a real node; DasOps runs the product as the home's owner.
+LAB_RUN_USER=wso2
+LAB_RUN_UID_FIRST=2977
 LOCK_FILE=/run/dasops-lab.lock
 
 HOSTS_DIR=$LAB_DIR/hosts
@@ -245,6 +248,8 @@ start_sshd() {  # node
             mount --bind "$hd/srv" /srv
             if [ -f "$hd/shadow" ]; then mount --bind "$hd/shadow" /etc/shadow; fi
             if [ -f "$hd/pam-sshd" ]; then mount --bind "$hd/pam-sshd" /etc/pam.d/sshd; fi
+            mount --bind "$hd/../../passwd" /etc/passwd
+            mount --bind "$hd/../../group" /etc/group
             echo "$node" >/proc/sys/kernel/hostname
             readlink /proc/self/ns/mnt >"$hd/mntns"
             echo $$ >"$hd/sshd.pid"
@@ -427,12 +432,34 @@ prepare_node() {    # node client_pubkey_file
         install -m 0640 "${SHADOW_COPY:-/etc/shadow}" "$hd/shadow"
     printf '%s\n' 'auth required pam_unix.so' 'account required pam_unix.so' 'session required pam_permit.so' \
         'password required pam_deny.so' >"$hd/pam-sshd"
-    # product home
+    # product home, owned by the run user (its uid exists only in the hosts' passwd copy)
     mkdir -p "$hd/srv/das"
     cp -a "$FIXTURE_DIR/." "$hd/srv/das/"
     rm -f "$hd/srv/das/README.md" "$hd/srv/das/.gitattributes"
-    chown -R root:root "$hd/srv/das"
+    chown -R "$RUN_UID:$RUN_GID" "$hd/srv/das"
     find "$hd/srv/das" -name '*.sh' -exec chmod 0755 {} +
+}
+
+# The hosts' /etc/passwd and /etc/group: this machine's, plus the run user (bind-mounted in the hosts' mount
+# namespaces only, so the machine itself gains no user). Its uid: the machine's own wso2 if it has one, else the
+# first uid from LAB_RUN_UID_FIRST that is neither a user nor a group here.
+write_run_user() {
+    RUN_UID=$(getent passwd "$LAB_RUN_USER" | cut -d: -f3) || RUN_UID=''
+    RUN_GID=$(getent passwd "$LAB_RUN_USER" | cut -d: -f4) || RUN_GID=''
+    if [ -z "$RUN_UID" ]; then
+        RUN_UID=$LAB_RUN_UID_FIRST
+        while getent passwd "$RUN_UID" >/dev/null || getent group "$RUN_UID" >/dev/null; do RUN_UID=$((RUN_UID + 1)); done
+        RUN_GID=$RUN_UID
+    fi
+    cp /etc/passwd "$LAB_DIR/passwd.tmp"
+    cp /etc/group "$LAB_DIR/group.tmp"
+    if ! getent passwd "$LAB_RUN_USER" >/dev/null; then
+        printf '%s:x:%s:%s:WSO2 product (DasOps lab):/nonexistent:/usr/sbin/nologin\n' "$LAB_RUN_USER" "$RUN_UID" "$RUN_UID" >>"$LAB_DIR/passwd.tmp"
+        printf '%s:x:%s:\n' "$LAB_RUN_USER" "$RUN_UID" >>"$LAB_DIR/group.tmp"
+    fi
+    chmod 0644 "$LAB_DIR/passwd.tmp" "$LAB_DIR/group.tmp"
+    mv "$LAB_DIR/passwd.tmp" "$LAB_DIR/passwd"
+    mv "$LAB_DIR/group.tmp" "$LAB_DIR/group"
 }
 
 install_emulator() {    # node
@@ -448,6 +475,7 @@ install_emulator() {    # node
         tail -n 10 "$hd/emulator-install.log" | sed 's/^/    /' >&2
         return 1
     fi
+    chown -R "$RUN_UID:$RUN_GID" "$home"     # the launcher it wrote belongs to the home's owner too
 }
 
 write_client_side() {   # nodes...
@@ -496,6 +524,8 @@ LAB_KNOWN_HOSTS="$SSH_DIR/known_hosts"
 LAB_SSH_KEY="$SSH_DIR/id_ed25519"
 LAB_SSH_PASSWORD_FILE="$SSH_DIR/password"
 LAB_HOME="$LAB_HOME"
+LAB_RUN_USER="$LAB_RUN_USER"
+LAB_RUN_UID="$RUN_UID"
 EOF
     chmod 0644 "$ENV_FILE.tmp"
     mv "$ENV_FILE.tmp" "$ENV_FILE"
@@ -527,6 +557,7 @@ cmd_up() {
         ( umask 077; awk -F: -v OFS=: '$1 == "root" { $2 = "*" } { print }' /etc/shadow >"$SHADOW_COPY" )
     fi
 
+    write_run_user
     net_up "$n"
     t_net=$(now_ms)
 

@@ -13,9 +13,11 @@ using DasOps.Engine.Spec;
 namespace DasOps.Engine.Lifecycle;
 
 /// <summary>
-/// Starts and stops one node through the product's own bin/wso2server.sh, and waits for the outcome: a start is
-/// ready when the log says "WSO2 Carbon started in" after this start, the pid is alive and the HTTPS port listens;
-/// a stop is done when the process is gone (SIGKILL after the timeout).
+/// Starts one node through the product's own bin/wso2server.sh, run as the runAs user (the home's owner by default,
+/// never root for a home root does not own), and stops it as that script does, with SIGTERM to the pid file's
+/// process, but only once that process is checked to be this home's server (a reused pid is never signalled). Waits
+/// for the outcome: a start is ready when the log says "WSO2 Carbon started in" after this start, the pid is this
+/// home's live server and the HTTPS port listens; a stop is done when the process is gone (SIGKILL after the timeout).
 /// </summary>
 public sealed class NodeLifecycle
 {
@@ -74,7 +76,7 @@ public sealed class NodeLifecycle
         var launchClock = Stopwatch.StartNew();
         while (true)
         {
-            var launch = await _shell.RunAsync(new RemoteCommand(StartArguments("start"), timeout: TimeSpan.FromSeconds(60), description: "wso2server.sh start"), cancellationToken).ConfigureAwait(false);
+            var launch = await _shell.RunAsync(LaunchCommand(), cancellationToken).ConfigureAwait(false);
             if (launch.Unreachable) throw new NodeUnreachableException(_node.Name, launch.StandardError.Trim());
             if (!launch.Succeeded)
                 return new NodeActionResult(_node.Name, NodeOutcome.Failed, null, $"wso2server.sh start failed (exit {launch.ExitCode}): {launch.StandardError.Trim()}", clock.Elapsed);
@@ -118,8 +120,9 @@ public sealed class NodeLifecycle
             return new NodeActionResult(_node.Name, NodeOutcome.Skipped, before.Pid, "not stopped (what-if)", clock.Elapsed);
 
         _reporter.NodeProgress(_node.Name, "stopping", 10);
-        var stop = await _shell.RunAsync(new RemoteCommand(new[] { "sh", Home + "/bin/wso2server.sh", "stop" }, timeout: TimeSpan.FromSeconds(30), description: "wso2server.sh stop"), cancellationToken).ConfigureAwait(false);
-        if (stop.Unreachable) throw new NodeUnreachableException(_node.Name, stop.StandardError.Trim());
+        var stop = await SignalAsync(before.Pid!.Value, "TERM", cancellationToken).ConfigureAwait(false);
+        if (stop == SignalOutcome.NotServer)
+            return new NodeActionResult(_node.Name, NodeOutcome.AlreadyStopped, null, $"not running (pid {before.Pid} is no longer this home's server; not signalled)", clock.Elapsed);
         while (clock.Elapsed < StopTimeout)
         {
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
@@ -131,13 +134,31 @@ public sealed class NodeLifecycle
             }
         }
         _reporter.Warning($"{_node.Name}: pid {before.Pid} still running {StopTimeout.TotalSeconds:0} s after SIGTERM; sending SIGKILL.");
-        await _shell.RunAsync(RemoteCommand.Script("kill -9 \"$1\"", new[] { before.Pid!.Value.ToString(CultureInfo.InvariantCulture) }, description: "kill -9"), cancellationToken).ConfigureAwait(false);
+        await SignalAsync(before.Pid!.Value, "KILL", cancellationToken).ConfigureAwait(false);
         await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
         var after = await ProbeProcessAsync(cancellationToken).ConfigureAwait(false);
         if (!after.Alive) await RemoveStalePidFileAsync(before.Pid!.Value, cancellationToken).ConfigureAwait(false);
         return after.Alive
             ? new NodeActionResult(_node.Name, NodeOutcome.Failed, before.Pid, "still running after SIGKILL", clock.Elapsed)
             : new NodeActionResult(_node.Name, NodeOutcome.Killed, before.Pid, $"did not stop in {StopTimeout.TotalSeconds:0} s; killed", clock.Elapsed);
+    }
+
+    /// <summary>sh HOME/bin/wso2server.sh ... start, as the runAs user (ServerScripts.Launch).</summary>
+    private RemoteCommand LaunchCommand() =>
+        RemoteCommand.Script(ServerScripts.Launch, new[] { Home, _spec.RunAsOf(_node) ?? "" }.Concat(StartArguments("start")),
+            timeout: TimeSpan.FromSeconds(60), description: "wso2server.sh start");
+
+    private enum SignalOutcome { Signalled, NotServer }
+
+    /// <summary>Signals the pid only if it is still this home's server (checked on the node, just before the kill).</summary>
+    private async Task<SignalOutcome> SignalAsync(int pid, string signal, CancellationToken cancellationToken)
+    {
+        var result = await _shell.RunAsync(RemoteCommand.Script(ServerScripts.Signal, new[] { Home, pid.ToString(CultureInfo.InvariantCulture), signal },
+            timeout: TimeSpan.FromSeconds(30), description: "SIG" + signal + " to the server"), cancellationToken).ConfigureAwait(false);
+        if (result.Unreachable) throw new NodeUnreachableException(_node.Name, result.StandardError.Trim());
+        if (result.Output.Contains("NOT-SERVER")) return SignalOutcome.NotServer;
+        if (!result.Succeeded) throw new LifecycleException(_node.Name, $"SIG{signal} to pid {pid} failed (exit {result.ExitCode}): {result.StandardError.Trim()}");
+        return SignalOutcome.Signalled;
     }
 
     /// <summary>

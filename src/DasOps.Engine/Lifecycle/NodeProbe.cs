@@ -7,17 +7,17 @@ namespace DasOps.Engine.Lifecycle;
 /// <summary>Reads a node's runtime state in one round trip with a fixed script; values reach it only as arguments.</summary>
 public static class NodeProbe
 {
-    // $1 home, $2 log byte offset, $3 symlink path or empty, $4 grep pattern of the lines to return.
-    private const string Script = @"home=$1; offset=$2; link=$3; pattern=$4
+    // $1 home, $2 log byte offset, $3 symlink path or empty, $4 grep pattern of the lines to return. "alive" means the
+    // pid file's process is this home's server (ServerScripts.IsServerFunction): a reused pid is never counted.
+    private const string Script = @"home=$1; offset=$2; link=$3; pattern=$4; server_home=$1
+" + ServerScripts.IsServerFunction + @"
 log=""$home/repository/logs/wso2carbon.log""
 pidfile=""$home/wso2carbon.pid""
 pid=''
 [ -f ""$pidfile"" ] && pid=$(tr -d '\000' < ""$pidfile"" | head -n 1 | tr -cd '0-9')
 echo '@@pid'; echo ""$pid""
 echo '@@alive'
-state=''
-[ -n ""$pid"" ] && [ -r ""/proc/$pid/stat"" ] && state=$(sed 's/^.*) //' ""/proc/$pid/stat"" | cut -d' ' -f1)
-if [ -n ""$state"" ] && [ ""$state"" != Z ]; then echo yes; else echo no; fi
+if is_server ""$pid""; then echo yes; else echo no; fi
 echo '@@logsize'
 if [ -f ""$log"" ]; then wc -c < ""$log""; else echo 0; fi
 echo '@@log'

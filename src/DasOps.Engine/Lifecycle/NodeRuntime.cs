@@ -24,7 +24,10 @@ public sealed class NodeRuntime
 
     public int? Pid { get; }
 
-    /// <summary>The pid file's process exists and is not a zombie (the pid file outlives the server).</summary>
+    /// <summary>
+    /// The pid file's process exists, is not a zombie, and is this home's server (its command line carries
+    /// -Dcarbon.home=HOME): the pid file outlives the server and its pid may be reused by anything.
+    /// </summary>
     public bool Alive { get; }
 
     public long LogSize { get; }

@@ -14,23 +14,23 @@ internal static class RemoteScripts
     /// rebooted node can never leave a stale lock. Prints LOCKED, or HELD and the holder's text; BROKE first when
     /// --break-lock ended a holder.
     /// </summary>
-    public const string LockHolder = HomeOrFail + @"
+    public const string LockHolder = HomeOrFail + StateDirFunctions + @"
 umask 077
-mkdir -p .dasops && chmod 700 .dasops || exit 3
+enter_state_dir || exit 3
 command -v flock >/dev/null 2>&1 || { echo 'flock(1) (util-linux) is not installed; DasOps needs it to lock the node' >&2; exit 3; }
-exec 9>>.dasops/lock || exit 3
+exec 9>>lock || exit 3
 if ! flock -n 9; then
-  holder=$(cat .dasops/lock 2>/dev/null)
+  holder=$(cat lock 2>/dev/null)
   if [ ""$3"" != 1 ]; then printf 'HELD %s\n' ""${holder:-(holder not recorded yet)}""; exit 0; fi
   pid=$(printf '%s\n' ""$holder"" | sed -n 's/.*holder-pid=\([0-9][0-9]*\).*/\1/p')
   [ -n ""$pid"" ] && kill ""$pid"" 2>/dev/null
   flock -w 10 9 || { printf 'HELD %s\n' ""${holder:-(holder not recorded yet)}""; exit 0; }
   printf 'BROKE %s\n' ""$holder""
 fi
-printf '%s holder-pid=%s\n' ""$2"" ""$$"" > .dasops/lock
+printf '%s holder-pid=%s\n' ""$2"" ""$$"" > lock
 echo LOCKED
 cat >/dev/null 9>&-
-: > .dasops/lock
+: > lock
 ";
 
     /// <summary>
@@ -68,11 +68,11 @@ done
     /// readable by others), verifies every staged hash, sets mode and owner, backs up the current files, and
     /// prints STAGED. Any failure removes what it staged and leaves every target untouched.
     /// </summary>
-    public const string StageApply = HomeOrFail + BackupFunction + @"
+    public const string StageApply = HomeOrFail + StateDirFunctions + BackupFunction + @"
 id=$2 link=$3; shift 3
 " + FieldsFromStdin + @"
 umask 077
-mkdir -p .dasops/backups && chmod 700 .dasops || exit 3
+( enter_state_dir && { [ -d backups ] || mkdir backups; } ) && state_dir_ok || exit 3
 b=.dasops/backups/$id
 homeowner=$(stat -c %u:%g .)
 cleanup() {
@@ -84,7 +84,11 @@ check_current() {
     if [ ""$3"" = - ]; then
       if [ -e ""$1"" ] || [ -L ""$1"" ]; then echo ""$1: appeared since it was read; run again"" >&2; return 1; fi
       d=$(dirname -- ""$1"")
-      [ -d ""$d"" ] || (umask 022; mkdir -p -- ""$d"") || { echo ""$d: cannot create the directory"" >&2; return 1; }
+      if [ ! -d ""$d"" ]; then
+        # New directories belong to the home's owner, like the files that go in them (the product writes there).
+        top=$d; while [ ! -d ""$(dirname -- ""$top"")"" ]; do top=$(dirname -- ""$top""); done
+        (umask 022; mkdir -p -- ""$d"") && chown -R -- ""$homeowner"" ""$top"" || { echo ""$d: cannot create the directory"" >&2; return 1; }
+      fi
     else
       h=$(sha256sum < ""$1"") || { echo ""$1: cannot read it"" >&2; return 1; }
       [ ""${h%% *}"" = ""$3"" ] || { echo ""$1: changed on the node since it was read; run again"" >&2; return 1; }
@@ -134,7 +138,8 @@ echo STAGED
     /// DasOps backup ids are removed, and nothing when .dasops or its backups directory is a link.
     /// </summary>
     public const string Commit = @"trap '' HUP INT TERM PIPE
-" + HomeOrFail + @"
+" + HomeOrFail + StateDirFunctions + @"
+state_dir_ok || exit 3
 home=$1 id=$2 link=$3 keep=$4; shift 4
 case $keep in ''|*[!0-9]*|0) keep=5 ;; esac
 rc=0 b=.dasops/backups/$id done_paths='' old_link='' link_changed=''
@@ -191,7 +196,9 @@ exit $rc
 ";
 
     /// <summary>$1 home, $2 backup id ("" = the newest switched one). Prints "backup ID" and that backup's manifest.</summary>
-    public const string FindBackup = @"cd -- ""$1/.dasops/backups"" 2>/dev/null || { echo ""no backups under $1/.dasops/backups"" >&2; exit 3; }
+    public const string FindBackup = HomeOrFail + StateDirFunctions + @"
+state_dir_ok || exit 3
+cd .dasops/backups 2>/dev/null || { echo ""no backups under $1/.dasops/backups"" >&2; exit 3; }
 want=$2
 if [ -z ""$want"" ]; then
   want=$(for d in *; do [ -f ""$d/switched"" ] && [ -f ""$d/manifest"" ] && printf '%s\n' ""$d""; done | sort | tail -n 1)
@@ -210,7 +217,8 @@ cat -- ""$want/manifest""
     /// Copies each backed-up file beside its target (cp -p keeps mode and owner) and checks it against the
     /// manifest; prints put/del/same per path, backs up the current files and prints STAGED (or NOTHING).
     /// </summary>
-    public const string StageRestore = HomeOrFail + BackupFunction + @"
+    public const string StageRestore = HomeOrFail + StateDirFunctions + BackupFunction + @"
+state_dir_ok || exit 3
 src=$2 id=$3; shift 3
 " + FieldsFromStdin + @"
 umask 077
@@ -253,6 +261,37 @@ while IFS= read -r f; do [ ""$f"" = -- ] && break; set -- ""$@"" ""$f""; done
 ";
 
     private const string HomeOrFail = @"cd -- ""$1"" 2>/dev/null || { echo ""product home $1 does not exist (or is not a directory)"" >&2; exit 3; }
+home_dir=$1
+";
+
+    /// <summary>
+    /// state_dir_ok: .dasops, .dasops/backups and .dasops/lock, where they exist, are not symbolic links and belong to
+    /// root or the SSH user; otherwise the home's owner could point DasOps, running as root, at any file on the node.
+    /// enter_state_dir: makes .dasops if needed, checks it, enters it (cd -P) and checks that it landed in HOME's own
+    /// .dasops; then sets 0700 on "." so that chmod, and the lock opened relative to it, cannot act on a link's target
+    /// even when the name is swapped for a link after the check.
+    /// </summary>
+    private const string StateDirFunctions = @"state_dir_ok() {
+  for p in .dasops .dasops/backups .dasops/lock; do
+    if [ -L ""$p"" ]; then echo ""$home_dir/$p is a symbolic link; DasOps will not use it (remove it)"" >&2; return 1; fi
+    [ -e ""$p"" ] || continue
+    o=$(stat -c %u -- ""$p"") || return 1
+    if [ ""$o"" != 0 ] && [ ""$o"" != ""$(id -u)"" ]; then
+      echo ""$home_dir/$p is owned by uid $o, neither root nor the SSH user $(id -un); DasOps will not use it"" >&2; return 1
+    fi
+  done
+}
+enter_state_dir() {
+  # mkdir (no -p) never goes through a link; it fails when a concurrent run has just made the directory.
+  [ -e .dasops ] || [ -L .dasops ] || mkdir .dasops 2>/dev/null || [ -d .dasops ] ||
+    { echo ""$home_dir/.dasops: cannot create the directory"" >&2; return 1; }
+  state_dir_ok || return 1
+  parent=$(stat -c %d:%i .) || return 1
+  cd -P .dasops && [ ""$(stat -c %d:%i ..)"" = ""$parent"" ] && [ ! -L ../.dasops ] &&
+    [ ""$(stat -c %d:%i ../.dasops)"" = ""$(stat -c %d:%i .)"" ] || { echo ""$home_dir/.dasops changed while DasOps checked it"" >&2; return 1; }
+  chmod 700 . || return 1
+  [ ! -L lock ] || { echo ""$home_dir/.dasops/lock is a symbolic link; DasOps will not use it (remove it)"" >&2; return 1; }
+}
 ";
 
     /// <summary>

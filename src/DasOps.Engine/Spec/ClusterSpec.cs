@@ -51,6 +51,9 @@ public sealed class ClusterSpec : SpecElement
 
     public string HomeOf(NodeSpec node) => node.Home ?? Defaults.Home ?? DefaultHome;
     public string SshUserOf(NodeSpec node) => node.SshUser ?? Defaults.SshUser ?? DefaultSshUser;
+
+    /// <summary>The user the product runs as, or null for the owner of the product home (found on the node).</summary>
+    public string? RunAsOf(NodeSpec node) => node.RunAs ?? Defaults.RunAs;
     public int SshPortOf(NodeSpec node) => node.SshPort ?? Defaults.SshPort ?? 22;
     public string? SshKeyOf(NodeSpec node) => node.SshKey ?? Defaults.SshKey;
 
@@ -96,6 +99,9 @@ public sealed class NodeDefaults : SpecElement
     public string? JumpHost { get; set; }
 
     public string? Home { get; set; }
+
+    /// <summary>The user every node's product runs as; unset means each home's owner.</summary>
+    public string? RunAs { get; set; }
 }
 
 public sealed class SparkSpec : SpecElement

@@ -28,6 +28,9 @@ public sealed class NodeSpec : SpecElement
     /// <summary>The product home on this node (CARBON_HOME).</summary>
     public string? Home { get; set; }
 
+    /// <summary>The user the product runs as; overrides defaults.runAs. Unset means the owner of the product home.</summary>
+    public string? RunAs { get; set; }
+
     public List<NodeRole> Roles { get; set; } = new List<NodeRole>();
 
     /// <summary>Port offset; unset means the product default (DAS 0, IS Analytics 1, as their carbon.xml ships).</summary>

@@ -35,6 +35,8 @@ public static class SpecValidator
 
         if (spec.Defaults.SshUser != null && !Identifiers.IsUnixUser(spec.Defaults.SshUser))
             Error(spec.Defaults, "sshUser", "InvalidUserName", $"defaults.sshUser '{spec.Defaults.SshUser}' is not a login name (letters, digits, '_', '.', '-'; at most 32).");
+        if (spec.Defaults.RunAs != null && !Identifiers.IsUnixUser(spec.Defaults.RunAs))
+            Error(spec.Defaults, "runAs", "InvalidUserName", $"defaults.runAs '{spec.Defaults.RunAs}' is not a login name (letters, digits, '_', '.', '-'; at most 32).");
         if (spec.KeepBackups is { } keep && (keep < 1 || keep > 1000))
             Error(spec, "keepBackups", "KeepBackupsOutOfRange", $"keepBackups must be from 1 to 1000, not {keep}: the newest backup is what a restore puts back.");
         if (spec.Transport == Transport.SshNet && spec.SshConfig != null)
@@ -85,6 +87,8 @@ public static class SpecValidator
                 error(node, "sshUser", "InvalidUserName", $"node '{node.Name}': sshUser '{node.SshUser}' is not a login name (letters, digits, '_', '.', '-'; at most 32).");
             if (node.JumpHost is { } jump && JumpHostProblem(jump, allowNone: true) is { } jumpProblem)
                 error(node, "jumpHost", "InvalidJumpHost", $"node '{node.Name}': jumpHost '{jump}': {jumpProblem}; write [user@]host[:port], or none.");
+            if (node.RunAs != null && !Identifiers.IsUnixUser(node.RunAs))
+                error(node, "runAs", "InvalidUserName", $"node '{node.Name}': runAs '{node.RunAs}' is not a login name (letters, digits, '_', '.', '-'; at most 32).");
             if (node.SshHost != null && !Identifiers.IsHost(node.SshHost))
                 error(node, "sshHost", "InvalidHostName", $"node '{node.Name}': sshHost '{node.SshHost}' is not a valid host name, alias or IP address.");
 

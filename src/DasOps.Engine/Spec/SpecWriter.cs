@@ -29,6 +29,7 @@ public static class SpecWriter
         Add(defaults, "sshPasswordEnv", spec.Defaults.SshPasswordEnv);
         Add(defaults, "jumpHost", spec.Defaults.JumpHost);
         Add(defaults, "home", spec.Defaults.Home);
+        Add(defaults, "runAs", spec.Defaults.RunAs);
         if (defaults.Children.Count > 0) root.Add("defaults", defaults);
 
         var db = spec.Database;
@@ -86,6 +87,7 @@ public static class SpecWriter
             Add(node, "sshKey", n.SshKey);
             Add(node, "jumpHost", n.JumpHost);
             Add(node, "home", n.Home);
+            Add(node, "runAs", n.RunAs);
             if (n.Roles.Count > 0)
                 node.Add("roles", new YamlSequenceNode(n.Roles.Select(r => new YamlScalarNode(r.ToString()))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow });
             Add(node, "portOffset", n.PortOffset);
