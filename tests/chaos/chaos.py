@@ -483,17 +483,20 @@ def summarize(records):
 
 
 def results_markdown(args, summary, records, started, wall):
-    machine = (f"{os.cpu_count()} CPUs ({platform.processor() or platform.machine()}), Linux {platform.release()}, "
-               f"{subprocess.run(['dotnet', '--version'], stdout=subprocess.PIPE, text=True).stdout.strip() and 'dotnet ' + subprocess.run(['dotnet', '--version'], stdout=subprocess.PIPE, text=True).stdout.strip()}")
+    model = ""
     try:
         with open("/proc/cpuinfo") as f:
             model = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), "")
-        machine = machine.replace(f"({platform.processor() or platform.machine()})", f"({model})") if model else machine
     except OSError:
         pass
+    dotnet = subprocess.run(["dotnet", "--version"], stdout=subprocess.PIPE, text=True).stdout.strip()
+    load = open("/proc/loadavg").read().split()[:3]
+    machine = f"{os.cpu_count()} CPUs ({model}), Linux {platform.release()}, dotnet {dotnet}, shared (load average {' '.join(load)} at the end)"
     t = summary["total"]
     lines = ["# Chaos results", "",
-             f"Written by `tests/chaos/run.sh --injections {args.injections} --seed {args.seed}` on {started:%Y-%m-%d %H:%M} UTC, "
+             f"Written by `tests/chaos/run.sh --injections {args.injections} --seed {args.seed}"
+             + (f" --minutes {args.minutes:g}` ({t['injections']} of {args.injections} injections fitted in the time budget)" if args.minutes else "`")
+             + f" on {started:%Y-%m-%d %H:%M} UTC, "
              f"{wall / 60:.1f} minutes. Machine: {machine}.", "",
              f"**{t['converged']} of {t['injections']} converged, {t['half_written']} half-written**"
              f" ({t['leftovers']} with a temporary file or lock left after the next run, {t['hung']} hung runs).", "",
@@ -531,6 +534,7 @@ def main():
     ap.add_argument("--results", help="RESULTS.md to write (default: none)")
     ap.add_argument("--summary", help="JSON summary to write")
     ap.add_argument("--work", required=True)
+    ap.add_argument("--minutes", type=float, default=None, help="stop injecting after this long (the results show the real count)")
     ap.add_argument("--faults", default=",".join(FAULTS), help="comma-separated subset of " + ",".join(FAULTS))
     ap.add_argument("--operations", default=",".join(OPERATIONS), help="comma-separated subset of " + ",".join(OPERATIONS))
     args = ap.parse_args()
@@ -564,6 +568,9 @@ def main():
     kinds = []
     cur = "A"
     for i in range(1, args.injections + 1):
+        if args.minutes and time.monotonic() - t0 > args.minutes * 60:
+            log(f"time budget of {args.minutes} minutes used: stopping after {i - 1} of {args.injections} injections")
+            break
         if not kinds:
             kinds = args.faults[:]
             chaos.rng.shuffle(kinds)

@@ -2,6 +2,7 @@
 # Chaos run: random faults during `dasops apply`, `restore` and `start` on a 4-host lab, with checks after each one.
 #
 #   tests/chaos/run.sh [--injections N] [--seed S] [--results FILE] [--summary FILE.json] [--faults K,..] [--operations O,..]
+#                      [--minutes M]
 #
 # Defaults: 200 injections, a random seed (printed), results written to tests/chaos/RESULTS.md only when N is 200
 # or --results is given. Exit 0 only when every injection converged, none left a node half-written, and no temporary
@@ -21,7 +22,7 @@ while [ $# -gt 0 ]; do
         --seed) seed=${2:?}; shift 2 ;;
         --results) results=${2:?}; shift 2 ;;
         --summary) summary=${2:?}; shift 2 ;;
-        --faults|--operations) extra+=("$1" "${2:?}"); shift 2 ;;
+        --faults|--operations|--minutes) extra+=("$1" "${2:?}"); shift 2 ;;
         -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "chaos: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
