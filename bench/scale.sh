@@ -158,6 +158,10 @@ run_locked() {
     WORK=$(mktemp -d /tmp/dasops-scale.XXXXXX)
     LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
     export LAB_EMULATOR_DIR=$ART/emulator
+    # Secrets from the environment, generated per run (depSync makes carbon.xml hold the SVN password).
+    DASOPS_DB_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+    DASOPS_SVN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+    export DASOPS_DB_PASSWORD DASOPS_SVN_PASSWORD
     trap '"$LAB" down >/dev/null 2>&1 || true' EXIT
     local n
     for n in "$@"; do one_size "$n"; done
