@@ -11,7 +11,8 @@ namespace DasOps.Engine.Lifecycle;
 
 /// <summary>
 /// Start, stop and restart across the cluster (Start-DasNode, `dasops start` ...): one result per node, nodes of a
-/// wave in parallel, and a node that fails or cannot be reached never stops the others.
+/// wave in parallel (at most <see cref="Publishing.PublishOptions.DefaultParallelism"/> at once), and a node that fails or
+/// cannot be reached never stops the others.
 /// </summary>
 public sealed class ClusterLifecycle
 {
@@ -39,7 +40,7 @@ public sealed class ClusterLifecycle
         for (var i = 0; i < waves.Count; i++)
         {
             _reporter.Progress("Start nodes", $"wave {i + 1} of {waves.Count}: {string.Join(", ", waves[i].Select(n => n.Name))}", 100 * i / waves.Count);
-            results.AddRange(await Task.WhenAll(waves[i].Select(n => Guard(n, () => For(n).StartAsync(cancellationToken)))).ConfigureAwait(false));
+            results.AddRange(await BoundedParallel.RunAsync(waves[i], n => Guard(n, () => For(n).StartAsync(cancellationToken))).ConfigureAwait(false));
         }
         _reporter.Progress("Start nodes", "done", 100);
         return Ordered(results);
@@ -53,7 +54,7 @@ public sealed class ClusterLifecycle
         for (var i = 0; i < waves.Count; i++)
         {
             _reporter.Progress("Stop nodes", $"wave {i + 1} of {waves.Count}", 100 * i / waves.Count);
-            results.AddRange(await Task.WhenAll(waves[i].Select(n => Guard(n, () => For(n).StopAsync(cancellationToken)))).ConfigureAwait(false));
+            results.AddRange(await BoundedParallel.RunAsync(waves[i], n => Guard(n, () => For(n).StopAsync(cancellationToken))).ConfigureAwait(false));
         }
         _reporter.Progress("Stop nodes", "done", 100);
         return Ordered(results);

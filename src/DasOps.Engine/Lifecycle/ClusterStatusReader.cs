@@ -9,13 +9,16 @@ using DasOps.Engine.Remote;
 
 namespace DasOps.Engine.Lifecycle;
 
-/// <summary>Get-DasNode / `dasops status`: every node probed in parallel, one status each (unreachable ones say so).</summary>
+/// <summary>
+/// Get-DasNode / `dasops status`: every node probed in parallel (at most <see cref="Publishing.PublishOptions.DefaultParallelism"/>
+/// at once), one status each (unreachable ones say so).
+/// </summary>
 public static class ClusterStatusReader
 {
     public static async Task<IReadOnlyList<NodeStatus>> ReadAsync(ClusterSpec spec, IEnumerable<NodeSpec> nodes, Func<NodeSpec, IRemoteShell> shellFor, CancellationToken cancellationToken)
     {
         var topology = new DasTopology(spec);
-        return await Task.WhenAll(nodes.Where(topology.IsDasNode).Select(async node =>
+        return await BoundedParallel.RunAsync(nodes.Where(topology.IsDasNode), async node =>
         {
             var roles = spec.Pattern == Pattern.MinimumHa ? "All" : string.Join(",", node.Roles);
             var expected = topology.ClusterOf(node).Count;
@@ -35,7 +38,7 @@ public static class ClusterStatusReader
             {
                 return new NodeStatus(node.Name, node.Host, roles, "unreachable", null, false, null, null, null, expected, e.Message);
             }
-        })).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Where a node's Spark master UI listens: SPARK_LOCAL_IP when set, else the node's cluster address.</summary>

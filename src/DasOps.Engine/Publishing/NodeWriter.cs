@@ -75,12 +75,27 @@ internal static class NodeWriter
     {
         var args = new List<string> { home, backupId, link ?? "", keepBackups.ToString(CultureInfo.InvariantCulture) };
         foreach (var (operation, path) in changes) args.AddRange(new[] { operation, path, StagedName(path) });
-        var result = await shell.RunAsync(RemoteCommand.Script(RemoteScripts.Commit, args, null, CommitTimeout, "switch files"), cancellationToken)
-            .ConfigureAwait(false);
+        var command = RemoteCommand.Script(RemoteScripts.Commit, args, null, CommitTimeout, "switch files");
+        var result = await shell.RunAsync(command, cancellationToken).ConfigureAwait(false);
+        // A switch that died halfway (its process killed, its session lost) left some files renamed: run it again, and it
+        // resumes where it stopped, so the node ends wholly new (or rolled back) rather than half.
+        for (var retry = 0; retry < CommitRetries && backupId.Length > 0 && Interrupted(result); retry++)
+        {
+            await Task.Delay(CommitRetryPause, cancellationToken).ConfigureAwait(false);
+            result = await shell.RunAsync(command, cancellationToken).ConfigureAwait(false);
+        }
         if (!result.Succeeded)
             throw NodeOperationException.FromResult(shell.Node,
                 result.Output.Contains("ROLLBACK-INCOMPLETE") ? "switching to the new files (the roll-back was INCOMPLETE: the node has some new files; restore it)"
                 : result.Output.Contains("ROLLED-BACK") ? "switching to the new files (rolled back: the node has all its previous files)"
+                : Interrupted(result) ? "switching to the new files (interrupted: the node may have some new files; run apply again to finish the switch)"
                 : "switching to the new files", result);
     }
+
+    private const int CommitRetries = 2;
+    private static readonly TimeSpan CommitRetryPause = TimeSpan.FromSeconds(1);
+
+    /// <summary>The switch ended without saying how: killed, or its session lost (exit 3 is its own "failed, nothing renamed").</summary>
+    private static bool Interrupted(CommandResult result) =>
+        !result.Succeeded && result.ExitCode != 3 && !result.Output.Contains("ROLLED-BACK") && !result.Output.Contains("ROLLBACK-INCOMPLETE");
 }

@@ -134,6 +134,9 @@ echo STAGED
     /// If a rename or the link fails, every file already renamed is put back from the backup (or removed, when it did
     /// not exist), the link is put back if this run changed it, and it exits 4 after printing ROLLED-BACK: the node is
     /// wholly old, never half. When even that fails it prints ROLLBACK-INCOMPLETE and exits 5 (and says which file).
+    /// Run again with the same arguments after it died halfway (SIGKILL, power loss), it resumes: the backup is already
+    /// marked switched, so a put whose staged file is gone counts as renamed, provided its target no longer holds the
+    /// backed-up content. A switch lock (.dasops/switch.lock) keeps a resumed run from overlapping one still running.
     /// Then prunes: only the newest $4 switched backups stay, since old ones hold old passwords. Only names shaped like
     /// DasOps backup ids are removed, and nothing when .dasops or its backups directory is a link.
     /// </summary>
@@ -142,12 +145,20 @@ echo STAGED
 state_dir_ok || exit 3
 home=$1 id=$2 link=$3 keep=$4; shift 4
 case $keep in ''|*[!0-9]*|0) keep=5 ;; esac
-rc=0 b=.dasops/backups/$id done_paths='' old_link='' link_changed=''
+rc=0 b=.dasops/backups/$id done_paths='' old_link='' link_changed='' resume=''
 [ ! -L ""$link"" ] || old_link=$(readlink -- ""$link"")
-[ -z ""$id"" ] || : > ""$b/switched"" || rc=3
+if [ -n ""$id"" ]; then
+  { [ ! -L .dasops ] && exec 8>>.dasops/switch.lock && flock -w 60 8; } || { echo 'cannot take the switch lock .dasops/switch.lock' >&2; exit 3; }
+  [ ! -e ""$b/switched"" ] || resume=1
+  : > ""$b/switched"" || rc=3
+fi
 while [ ""$rc"" = 0 ] && [ $# -ge 3 ]; do
   case $1 in
-    put) mv -f -- ""$3"" ""$2"" || { echo ""$2: rename failed"" >&2; rc=3; } ;;
+    put)
+      if [ -z ""$resume"" ] || [ -e ""$3"" ] || [ -L ""$3"" ]; then mv -f -- ""$3"" ""$2"" || { echo ""$2: rename failed"" >&2; rc=3; }
+      elif { [ -f ""$b/$2"" ] && cmp -s -- ""$b/$2"" ""$2""; } || { [ ! -f ""$b/$2"" ] && [ ! -e ""$2"" ]; }; then
+        echo ""$2: its staged copy is gone and it still holds its old content"" >&2; rc=3
+      fi ;;
     del) rm -f -- ""$2"" || { echo ""$2: cannot remove it"" >&2; rc=3; } ;;
   esac
   [ ""$rc"" = 0 ] && done_paths=""$done_paths$2
