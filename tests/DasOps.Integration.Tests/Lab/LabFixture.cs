@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using DasOps.TestLab;
 
 namespace DasOps.Integration.Tests.Lab;
@@ -52,10 +53,10 @@ public sealed class LabFixture : IDisposable
     public void Isolate(string node, string onOrOff) => Lab("isolate", node, onOrOff);
 
     /// <summary>root's password on nodes switched to password or kbd auth; read from the lab's 0600 file, never passed in argv.</summary>
-    public string SshPassword => File.ReadAllText(Path.Combine(LabDir, "ssh", "password")).Trim();
+    public string SshPassword => File.ReadAllText(_environment.Values["LAB_SSH_PASSWORD_FILE"]).Trim();
 
     /// <summary>The node's sshd log (its "Accepted ... for root from IP" lines tell how and from where a login came).</summary>
-    public string SshdLog(string node) => File.ReadAllText(Path.Combine(LabDir, "hosts", node, "sshd.log"));
+    public string SshdLog(string node) => File.ReadAllText(Path.Combine(_environment.Dir, "hosts", node, "sshd.log"));
 
     /// <summary>Runs lab.sh and returns its stdout; throws with its output when it fails.</summary>
     public static string Lab(params string[] args) => LabScript.Run(args);
