@@ -28,7 +28,7 @@ internal static class YamlTextParser
                 if (column > blockScalar.Column) { Extend(blockScalar, i); continue; }
                 blockScalar = null;
             }
-            if (line.Take(column).Any(c => c == '\t') || (column < line.Length && line[column] == '\t'))
+            if (line[column] == '\t')    // Indentation() counts spaces only, so a tab ends it
                 throw new YamlTextException(sourceName, i + 1, column + 1, "a tab in the indentation; YAML indents with spaces only.");
             if (line.StartsWith("---") || line.StartsWith("...") || line[column] == '%')
                 throw new YamlTextException(sourceName, i + 1, 1, "document markers and directives are not supported in a configuration file.");
