@@ -203,6 +203,16 @@ public sealed class SpDeploymentYamlTests
     }
 
     [Fact]
+    public void The_structural_masker_hides_a_password_that_opens_a_sequence_item()
+    {
+        const string text = "resourceManagers:\n  - password: s3cret-1\n    host: 10.77.0.11\n  - host: 10.77.0.12\n    password: s3cret-2\n";
+        var masked = StructuralMasker.Apply("deployment.yaml", text);
+        Assert.DoesNotContain("s3cret", masked);
+        Assert.Contains("  - password: " + SecretMasker.Mask + "\n", masked);
+        Assert.Contains("    host: 10.77.0.11", masked);
+    }
+
+    [Fact]
     public void Taking_the_credentials_away_removes_them_from_httpsInterface()
     {
         var withCredentials = SpDeploymentYaml.Render(Stock("worker"), Worker(SpRole.Worker, new SpApiCredentials("admin", "x")), "worker");
