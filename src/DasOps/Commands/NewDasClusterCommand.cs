@@ -63,7 +63,7 @@ public sealed class NewDasClusterCommand : DasCmdlet
     /// <summary>StreamProcessor: the workers the leader waits for before it deploys an app (stock 1).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, int.MaxValue)]
-    public int? MinResourceCount { get; set; }
+    public int MinResourceCount { get; set; } = StreamProcessorSpec.DefaultMinResourceCount;
 
     /// <summary>Also write the spec to this file.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
