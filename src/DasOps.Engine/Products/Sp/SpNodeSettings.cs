@@ -1,21 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DasOps.Engine.Spec;
 
 namespace DasOps.Engine.Products.Sp;
-
-/// <summary>The part a Stream Processor node plays in the fully distributed pattern (seed 004).</summary>
-public enum SpRole
-{
-    /// <summary>Runs <c>bin/manager.sh</c>: one of the manager cluster that splits and schedules distributed apps.</summary>
-    Manager,
-
-    /// <summary>Runs <c>bin/worker.sh</c>: a resource node that runs the partial apps it is given.</summary>
-    Worker,
-
-    /// <summary>A worker that may also run the groups holding user-defined sources (HTTP, Thrift): <c>isReceiverNode: true</c>.</summary>
-    ReceiverWorker,
-}
 
 /// <summary>The stock SP 4.4.0 HTTPS (msf4j) ports: the offset does not apply to them (ground truth §f).</summary>
 public static class SpPorts
@@ -123,7 +111,7 @@ public sealed class SpNodeSettings
     public SpNodeSettings(
         string nodeName,
         string carbonId,
-        SpRole role,
+        SpNodeRole role,
         SpEndpoint httpsInterface,
         SpDatabase clusterDatabase,
         SpDatabase managementDatabase,
@@ -154,11 +142,11 @@ public sealed class SpNodeSettings
     /// <summary><c>wso2.carbon: id</c>; distinct per node, or the managers REJECT the second one heartbeating.</summary>
     public string CarbonId { get; }
 
-    public SpRole Role { get; }
+    public SpNodeRole Role { get; }
 
-    public bool IsManager => Role == SpRole.Manager;
+    public bool IsManager => Role == SpNodeRole.Manager;
 
-    public bool IsReceiverNode => Role == SpRole.ReceiverWorker;
+    public bool IsReceiverNode => Role == SpNodeRole.ReceiverWorker;
 
     /// <summary>The node's own address and HTTPS port, which its peers reach it on (never localhost in a cluster).</summary>
     public SpEndpoint HttpsInterface { get; }

@@ -9,6 +9,7 @@ using DasOps.Engine.Secrets;
 using DasOps.Engine.Tests.Support;
 using Xunit;
 using YamlDotNet.RepresentationModel;
+using DasOps.Engine.Spec;
 
 namespace DasOps.Engine.Tests.Products.Sp;
 
@@ -26,12 +27,12 @@ public sealed class SpDeploymentYamlTests
     private static string Stock(string runtime) => File.ReadAllText(Path.Combine(RepoPaths.SpStock, "conf", runtime, "deployment.yaml"));
 
     private static SpNodeSettings Manager(SpMessaging? messaging = null, string host = "10.77.0.11", int minResourceCount = 2) =>
-        new SpNodeSettings("mgr1", "sp-mgr-1", SpRole.Manager, new SpEndpoint(host, SpPorts.ManagerHttps),
+        new SpNodeSettings("mgr1", "sp-mgr-1", SpNodeRole.Manager, new SpEndpoint(host, SpPorts.ManagerHttps),
             new SpDatabase(ClusterUrl, "sp", DbPassword, Driver), new SpDatabase(MgtUrl, "sp", DbPassword, Driver),
             messaging ?? new SpKafkaMessaging(new[] { "10.77.0.21:9092", "10.77.0.22:9092" }, new[] { "10.77.0.21:2181" }),
             minResourceCount, heartbeatIntervalMs: 1500, heartbeatMaxRetry: 3);
 
-    private static SpNodeSettings Worker(SpRole role = SpRole.Worker, SpApiCredentials? credentials = null, params SpEndpoint[] managers) =>
+    private static SpNodeSettings Worker(SpNodeRole role = SpNodeRole.Worker, SpApiCredentials? credentials = null, params SpEndpoint[] managers) =>
         new SpNodeSettings("wrk1", "sp-wrk-1", role, new SpEndpoint("10.77.0.13", SpPorts.WorkerHttps),
             new SpDatabase(ClusterUrl, "sp", DbPassword, Driver), new SpDatabase(MgtUrl, "sp", DbPassword, Driver),
             resourceManagers: managers.Length > 0 ? managers : new[] { new SpEndpoint("10.77.0.11", 9543), new SpEndpoint("10.77.0.12", 9543) },
@@ -121,9 +122,9 @@ public sealed class SpDeploymentYamlTests
     }
 
     [Theory]
-    [InlineData(SpRole.Worker, "false")]
-    [InlineData(SpRole.ReceiverWorker, "true")]
-    public void A_worker_gets_its_deployment_block_after_the_stock_sample_and_nothing_else_moves(SpRole role, string receiver)
+    [InlineData(SpNodeRole.Worker, "false")]
+    [InlineData(SpNodeRole.ReceiverWorker, "true")]
+    public void A_worker_gets_its_deployment_block_after_the_stock_sample_and_nothing_else_moves(SpNodeRole role, string receiver)
     {
         var stock = Stock("worker");
         var rendered = SpDeploymentYaml.Render(stock, Worker(role), "conf/worker/deployment.yaml");
@@ -179,8 +180,8 @@ public sealed class SpDeploymentYamlTests
     public void A_worker_whose_managers_change_gets_the_new_list_and_its_credentials_are_secret_paths()
     {
         var credentials = new SpApiCredentials("admin", "${sec:sp.admin.password}");
-        var first = SpDeploymentYaml.Render(Stock("worker"), Worker(SpRole.Worker, credentials), "worker");
-        var moved = SpDeploymentYaml.Render(first, Worker(SpRole.Worker, credentials, new SpEndpoint("10.77.0.11", 9543), new SpEndpoint("10.77.0.15", 9543)), "worker");
+        var first = SpDeploymentYaml.Render(Stock("worker"), Worker(SpNodeRole.Worker, credentials), "worker");
+        var moved = SpDeploymentYaml.Render(first, Worker(SpNodeRole.Worker, credentials, new SpEndpoint("10.77.0.11", 9543), new SpEndpoint("10.77.0.15", 9543)), "worker");
 
         var (removed, added) = LineDiff(first, moved);
         Assert.Equal(new[] { "    - host: 10.77.0.12" }, removed);
@@ -215,7 +216,7 @@ public sealed class SpDeploymentYamlTests
     [Fact]
     public void Taking_the_credentials_away_removes_them_from_httpsInterface()
     {
-        var withCredentials = SpDeploymentYaml.Render(Stock("worker"), Worker(SpRole.Worker, new SpApiCredentials("admin", "x")), "worker");
+        var withCredentials = SpDeploymentYaml.Render(Stock("worker"), Worker(SpNodeRole.Worker, new SpApiCredentials("admin", "x")), "worker");
         Assert.Contains("    username: admin", withCredentials);
         var without = SpDeploymentYaml.Render(withCredentials, Worker(), "worker");
         Assert.Equal(SpDeploymentYaml.Render(Stock("worker"), Worker(), "worker"), without);
@@ -224,7 +225,7 @@ public sealed class SpDeploymentYamlTests
     [Fact]
     public void A_worker_without_managers_is_refused_naming_the_node_and_every_problem()
     {
-        var settings = new SpNodeSettings("wrk3", "wso2-sp", SpRole.ReceiverWorker, new SpEndpoint("localhost", 9443),
+        var settings = new SpNodeSettings("wrk3", "wso2-sp", SpNodeRole.ReceiverWorker, new SpEndpoint("localhost", 9443),
             new SpDatabase("jdbc:h2:/tmp/x", "sp", DbPassword, Driver), new SpDatabase(MgtUrl, "sp", "", Driver));
         var error = Assert.Throws<InputException>(() => SpDeploymentYaml.Render(Stock("worker"), settings, "worker"));
         Assert.Equal(InputErrorKind.ParameterInvalid, error.Kind);
@@ -241,7 +242,7 @@ public sealed class SpDeploymentYamlTests
     [Fact]
     public void A_manager_without_messaging_or_with_minResourceCount_0_is_refused()
     {
-        var settings = new SpNodeSettings("mgr2", "sp-mgr-2", SpRole.Manager, new SpEndpoint("10.77.0.12", 9543),
+        var settings = new SpNodeSettings("mgr2", "sp-mgr-2", SpNodeRole.Manager, new SpEndpoint("10.77.0.12", 9543),
             new SpDatabase(ClusterUrl, "sp", DbPassword, Driver), new SpDatabase(MgtUrl, "sp", DbPassword, Driver), minResourceCount: 0);
         var problems = SpDeploymentYaml.Problems(settings);
         Assert.Equal(2, problems.Count);
