@@ -25,7 +25,7 @@ internal sealed class RdbmsElection : IManagerElection, IDisposable
     private readonly SpConfig _config;
     private readonly MySqlConnection _connection;
     private readonly int _timeoutMs;
-    private long _lastTickMs = long.MinValue;
+    private long _lastTickMs;
     private ManagerNode? _leader;
     private IReadOnlyList<ManagerNode> _members = [];
     private string? _selfId;
