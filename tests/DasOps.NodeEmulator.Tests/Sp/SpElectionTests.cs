@@ -44,6 +44,12 @@ public sealed class SpElectionTests(PrivateMariaDb db, ITestOutputHelper output)
         worker.StartAndWait();
         worker.WaitForLog("Successfully connected to leader node ManagerNode { id: mgr-1, host: 127.0.0.121, port: 9543 } as a new resource.", Patience);
 
+        // Apps go to the leader; the passive refuses to distribute them.
+        Assert.Equal(HttpStatusCode.Conflict, mgr2.Call(HttpMethod.Post, "/siddhi-apps", SpDistributedTests.App, "text/plain").Status);
+        Assert.Equal(HttpStatusCode.Created, mgr1.Call(HttpMethod.Post, "/siddhi-apps", SpDistributedTests.App, "text/plain").Status);
+        mgr1.WaitForLog("Siddhi app wso2-app successfully deployed.", Patience);
+        Assert.Equal(3, ChildApps(worker).Length);
+
         // Failover: the passive takes over once the leader's stamp is older than heartbeatInterval*heartbeatMaxRetry.
         var mark = mgr2.Mark();
         var clock = Stopwatch.StartNew();
@@ -53,6 +59,10 @@ public sealed class SpElectionTests(PrivateMariaDb db, ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, mgr2.Call(HttpMethod.Get, "/managers/isActive").Status);
         worker.WaitForLog("Successfully connected to leader node ManagerNode { id: mgr-2, host: 127.0.0.122, port: 9543 }", Patience);
         output.WriteLine($"worker re-registered with the new leader: {clock.ElapsedMilliseconds} ms");
+        // The new leader took the app over from RESOURCE_POOL_TABLE and the worker runs its groups again.
+        LabNode.Wait(() => ChildApps(worker).Length == 3 && mgr2.Call(HttpMethod.Get, "/siddhi-apps").Body.Contains("\"status\":\"active\""),
+            Patience, "the app was not redeployed under the new leader: " + mgr2.Call(HttpMethod.Get, "/siddhi-apps").Body);
+        output.WriteLine($"app running again under the new leader: {clock.ElapsedMilliseconds} ms");
 
         // The old leader comes back passive.
         mgr1.StartAndWait();
@@ -95,6 +105,9 @@ public sealed class SpElectionTests(PrivateMariaDb db, ITestOutputHelper output)
         home.Install();
         return new SpRuntime(home, "manager", host);
     }
+
+    private static string[] ChildApps(SpRuntime worker) =>
+        System.Text.Json.JsonDocument.Parse(worker.Call(HttpMethod.Get, "/siddhi-apps").Body).RootElement.EnumerateArray().Select(e => e.GetString()!).ToArray();
 
     private static string Beat(string id) =>
         System.Text.Json.JsonSerializer.Serialize(new { id, httpsInterface = new { host = "127.0.0.126", port = 9443, username = "admin", password = "admin" } });

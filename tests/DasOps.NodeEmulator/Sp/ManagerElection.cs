@@ -13,6 +13,12 @@ internal interface IManagerElection
 
     /// <summary>Called every 250 ms; implementations pace themselves.</summary>
     void Tick(ManagerNode self);
+
+    /// <summary>Stores the leader's resource pool (apps and their placement) where the next leader finds it.</summary>
+    void SavePool(string json);
+
+    /// <summary>The pool the previous leader stored, or null.</summary>
+    string? LoadPool();
 }
 
 /// <summary>cluster.config enabled: false — the node leads alone (and logs the "not recommended" ERROR).</summary>
@@ -27,4 +33,11 @@ internal sealed class StandaloneElection : IManagerElection
     public IReadOnlyList<ManagerNode> Members => _self == null ? [] : [_self];
 
     public void Tick(ManagerNode self) => _self = self;
+
+    public void SavePool(string json)
+    {
+        // a lone manager has no successor to hand the pool to
+    }
+
+    public string? LoadPool() => null;
 }

@@ -26,9 +26,9 @@ internal sealed class RdbmsElection : IManagerElection, IDisposable
     private readonly MySqlConnection _connection;
     private readonly int _timeoutMs;
     private long _lastTickMs;
-    private ManagerNode? _leader;
-    private IReadOnlyList<ManagerNode> _members = [];
-    private string? _selfId;
+    private volatile ManagerNode? _leader;
+    private volatile IReadOnlyList<ManagerNode> _members = [];
+    private volatile string? _selfId;
 
     public RdbmsElection(SpConfig config)
     {
@@ -88,6 +88,12 @@ internal sealed class RdbmsElection : IManagerElection, IDisposable
 
     public void Tick(ManagerNode self)
     {
+        lock (_connection)
+            TickLocked(self);
+    }
+
+    private void TickLocked(ManagerNode self)
+    {
         _selfId = self.Id;
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         if (now - _lastTickMs < _config.ClusterHeartbeatInterval)
@@ -125,6 +131,26 @@ internal sealed class RdbmsElection : IManagerElection, IDisposable
         _leader = leaderId == self.Id ? self : members.FirstOrDefault(m => m.Id == leaderId);
     }
 
+    /// <summary>RESOURCE_POOL_TABLE, as the jobmanager persists its ResourcePool (JSON here instead of a serialized object).</summary>
+    public void SavePool(string json)
+    {
+        lock (_connection)
+            Execute("INSERT INTO RESOURCE_POOL_TABLE (GROUP_ID, RESOURCE_POOL) VALUES (@g, @p) ON DUPLICATE KEY UPDATE RESOURCE_POOL = @p",
+            ("@g", _config.GroupId), ("@p", System.Text.Encoding.UTF8.GetBytes(json)));
+    }
+
+    public string? LoadPool()
+    {
+        lock (_connection)
+            return LoadPoolLocked();
+    }
+
+    private string? LoadPoolLocked()
+    {
+        using var command = Command("SELECT RESOURCE_POOL FROM RESOURCE_POOL_TABLE WHERE GROUP_ID = @g", ("@g", _config.GroupId));
+        return command.ExecuteScalar() is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) : null;
+    }
+
     private void Execute(string sql, params (string Name, object Value)[] parameters)
     {
         using var command = Command(sql, parameters);
@@ -144,5 +170,9 @@ internal sealed class RdbmsElection : IManagerElection, IDisposable
         return command;
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        lock (_connection)
+            _connection.Dispose();
+    }
 }

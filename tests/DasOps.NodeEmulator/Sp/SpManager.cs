@@ -55,21 +55,41 @@ internal sealed class SpManager(SpConfig config, SpLog log, IManagerElection ele
 
     public void Start()
     {
+        // The election keeps its own pace on its own thread: a slow app deployment holding the pool lock must not
+        // stop this node's coordination heartbeats (the others would take over from a leader that is alive).
+        election.Tick(Self);
+        new Thread(() =>
+        {
+            while (true)
+            {
+                Thread.Sleep(250);
+                try
+                {
+                    election.Tick(Self);
+                }
+                catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException)
+                {
+                    log.Error(SpLoggers.RdbmsCoordination, "Error occurred while updating the cluster coordination tables: " + e.Message);
+                }
+            }
+        }) { IsBackground = true, Name = "coordination" }.Start();
         log.Info(SpLoggers.JobManager, "Starting Manager node in distributed mode.");
         if (!config.ClusterEnabled)
             log.Error(SpLoggers.JobManager, "Clustering of manager node is disabled which is not recommended to be used in production environment. Please configure clustering with a minimum of 2 manager nodes before using distributed deployment in production environment.");
         Tick();
     }
 
-    /// <summary>Called every 250 ms: election, then ResourceNodeMonitor every heartbeatInterval while leading.</summary>
+    /// <summary>Called every 250 ms: follows the election, then runs ResourceNodeMonitor every heartbeatInterval while leading.</summary>
     public void Tick()
     {
-        election.Tick(Self);
         var leader = election.IsLeader;
         if (leader && !_wasLeader)
+        {
             log.Info(SpLoggers.Coordination, config.ClusterEnabled
                 ? $"{Self} became the leader of the resource pool."
                 : $"{Self} is the leader of the resource pool.");
+            RestorePool();
+        }
         if (!leader && _wasLeader)
             lock (_gate)
                 _pool.Clear();
@@ -134,6 +154,10 @@ internal sealed class SpManager(SpConfig config, SpLog log, IManagerElection ele
                 _pool[id] = node;
                 state = "NEW";
                 log.Info(SpLoggers.ResourceMonitor, $"{node} added to the resource pool.");
+                // A node new to this leader (restarted, or registered with the previous leader) may have dropped its
+                // apps; they are pushed to it again, and a worker that still runs one answers 409, which counts as placed.
+                foreach (var app in _apps.Values.Where(a => a.Placement.ContainsValue(id)))
+                    app.Waiting = true;
             }
             else if (node.Https.Host == iface.Host && node.Https.Port == iface.Port)
             {
@@ -149,7 +173,10 @@ internal sealed class SpManager(SpConfig config, SpLog log, IManagerElection ele
             }
         }
         if (state == "NEW")
+        {
             DeployWaitingApps();
+            SavePool();
+        }
         return Results.Json(new
         {
             leader = Describe(Self),
@@ -185,6 +212,7 @@ internal sealed class SpManager(SpConfig config, SpLog log, IManagerElection ele
             _apps[name] = new DistributedApp(name, text, groups);
         }
         DeployWaitingApps();
+        SavePool();
         return Results.Json(new { type = "success", message = $"Siddhi app {name} accepted." }, statusCode: 201);
     }
 
@@ -213,8 +241,43 @@ internal sealed class SpManager(SpConfig config, SpLog log, IManagerElection ele
                 foreach (var (child, worker) in app.Placement)
                     if (_pool.TryGetValue(worker, out var node))
                         TrySend(HttpMethod.Delete, node, "/siddhi-apps/" + Uri.EscapeDataString(child), null);
+        SavePool();
         return app == null ? Results.NotFound() : Results.Ok();
     }
+
+    private void SavePool()
+    {
+        string json;
+        lock (_gate)
+            json = JsonSerializer.Serialize(_apps.Values.Select(a => new PooledApp(a.Name, a.Text, a.Placement, a.Waiting)).ToList());
+        try
+        {
+            election.SavePool(json);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            log.Error(SpLoggers.ResourceMonitor, "Error occurred while persisting the resource pool: " + e.Message);
+        }
+    }
+
+    /// <summary>A new leader takes over the apps its predecessor stored; they wait until their workers register again.</summary>
+    private void RestorePool()
+    {
+        var json = election.LoadPool();
+        if (json == null)
+            return;
+        lock (_gate)
+            foreach (var pooled in JsonSerializer.Deserialize<List<PooledApp>>(json) ?? [])
+            {
+                var app = new DistributedApp(pooled.Name, pooled.Text, SiddhiApp.Split(pooled.Text)) { Waiting = true };
+                foreach (var (child, worker) in pooled.Placement)
+                    app.Placement[child] = worker;
+                _apps[pooled.Name] = app;
+            }
+        DeployWaitingApps();
+    }
+
+    private sealed record PooledApp(string Name, string Text, Dictionary<string, string> Placement, bool Waiting);
 
     /// <summary>ResourceNodeMonitor: a node silent for 2*heartbeatInterval earns a failed attempt; past heartbeatMaxRetry it leaves.</summary>
     private void Monitor()
@@ -249,7 +312,10 @@ internal sealed class SpManager(SpConfig config, SpLog log, IManagerElection ele
             }
         }
         if (removed.Count > 0)
+        {
             DeployWaitingApps();
+            SavePool();
+        }
     }
 
     /// <summary>Places every waiting app once the pool has minResourceCount workers, round robin by worker id.</summary>
@@ -272,9 +338,10 @@ internal sealed class SpManager(SpConfig config, SpLog log, IManagerElection ele
                     for (var i = 1; i <= group.Parallel; i++)
                     {
                         var child = $"{app.Name}-{group.Name}-{i}";
-                        if (app.Placement.TryGetValue(child, out var placed) && _pool.ContainsKey(placed))
-                            continue;
-                        var worker = workers[next++ % workers.Count];
+                        // A child keeps its worker while that worker is in the pool (pushed again: 409 means it runs).
+                        var worker = app.Placement.TryGetValue(child, out var placed) && _pool.TryGetValue(placed, out var current)
+                            ? current
+                            : workers[next++ % workers.Count];
                         if (TrySend(HttpMethod.Post, worker, "/siddhi-apps", SiddhiApp.Child(app.Text, child, group)))
                             app.Placement[child] = worker.Id;
                         else
