@@ -469,6 +469,8 @@ class Chaos:
         return after
 
 
+NOTES_HEADING = "## Notes (by hand; the run above rewrites only what is above this heading)"
+
 # ---- results ------------------------------------------------------------------------------------------------------
 
 def summarize(records):
@@ -585,8 +587,15 @@ def main():
             json.dump(summary, f, indent=1)
     text = results_markdown(args, summary, chaos.records, started, wall)
     if args.results:
+        # Notes written by hand below NOTES_HEADING survive a new run; only the measured part above it is replaced.
+        kept = ""
+        if os.path.exists(args.results):
+            with open(args.results) as f:
+                old = f.read()
+            if NOTES_HEADING in old:
+                kept = "\n" + old[old.index(NOTES_HEADING):]
         with open(args.results, "w") as f:
-            f.write(text)
+            f.write(text + kept)
     print(text)
     t = summary["total"]
     ok = t["converged"] == t["injections"] and t["half_written"] == 0 and t["leftovers"] == 0 and t["hung"] == 0
