@@ -1,7 +1,10 @@
+using DasOps.NodeEmulator.Sp;
+
 namespace DasOps.NodeEmulator;
 
 /// <summary>
-/// Entry point, run in the foreground by the lab launcher (bin/wso2server.sh) as "dotnet DasOps.NodeEmulator.dll [args]".
+/// Entry point, run in the foreground by the lab launcher as "dotnet DasOps.NodeEmulator.dll [args]": DAS's
+/// bin/wso2server.sh, or SP's wso2/&lt;runtime&gt;/bin/carbon.sh, which passes -Dwso2.runtime and -Dwso2.runtime.path.
 /// CARBON_HOME comes from the environment (the launcher exports it), else -Dcarbon.home, else the working directory.
 /// Exit codes: 0 after a SIGTERM shutdown, 1 when the node refuses its configuration.
 /// </summary>
@@ -13,6 +16,9 @@ internal static class Program
         var home = Environment.GetEnvironmentVariable("CARBON_HOME") is { Length: > 0 } env
             ? env
             : props.Get("carbon.home") ?? Directory.GetCurrentDirectory();
-        return new Node(Path.GetFullPath(home), props).Run();
+        home = Path.GetFullPath(home);
+        if (props.Get("wso2.runtime") is { Length: > 0 } runtime)
+            return new SpNode(home, runtime, Path.GetFullPath(props.Get("wso2.runtime.path") ?? Path.Combine(home, "wso2", runtime))).Run();
+        return new Node(home, props).Run();
     }
 }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Installs the DasOps node emulator into a WSO2 DAS 3.2.0 / IS Analytics 5.5.0 product home (lab use only).
+# Installs the DasOps node emulator into a WSO2 DAS 3.2.0 / IS Analytics 5.5.0 or SP 4.4.0 product home (lab use only).
 #
 #   install-into-home.sh <product-home>
 #
@@ -37,7 +37,6 @@ find_template() {
   echo "install-into-home.sh: $1 not found beside $SCRIPT_DIR or in $EMULATOR_DIR" >&2
   return 1
 }
-TEMPLATE=$(find_template wso2server.sh.in)
 
 if [ ! -f "$EMULATOR_DIR/DasOps.NodeEmulator.dll" ]; then
   echo "install-into-home.sh: $EMULATOR_DIR/DasOps.NodeEmulator.dll not found (set DASOPS_EMULATOR_DIR to the publish output)" >&2
@@ -51,6 +50,30 @@ fi
 DOTNET=$(command -v dotnet || true)
 [ -n "$DOTNET" ] || DOTNET=/usr/bin/dotnet
 
+# A WSO2 SP 4.x home (conf/<runtime>/deployment.yaml): each manager/worker runtime gets the emulator's carbon.sh
+# in wso2/<runtime>/bin, and bin/<runtime>.sh is written only when the home has none (the stock one just runs
+# that carbon.sh). DAS homes take the branch below, unchanged.
+if [ -f "$PRODUCT_HOME/conf/manager/deployment.yaml" ] || [ -f "$PRODUCT_HOME/conf/worker/deployment.yaml" ]; then
+  SP_TEMPLATE=$(find_template sp-carbon.sh.in)
+  installed=""
+  for runtime in manager worker; do
+    [ -f "$PRODUCT_HOME/conf/$runtime/deployment.yaml" ] || continue
+    mkdir -p "$PRODUCT_HOME/wso2/$runtime/bin" "$PRODUCT_HOME/bin"
+    tmp="$PRODUCT_HOME/wso2/$runtime/bin/.carbon.sh.dasops"
+    sed -e "s|@EMULATOR_DIR@|$EMULATOR_DIR|g" -e "s|@DOTNET@|$DOTNET|g" "$SP_TEMPLATE" > "$tmp"
+    chmod 755 "$tmp"
+    mv -f "$tmp" "$PRODUCT_HOME/wso2/$runtime/bin/carbon.sh"
+    if [ ! -f "$PRODUCT_HOME/bin/$runtime.sh" ]; then
+      printf '#!/bin/sh\n# Runs this runtime the way the stock SP 4.4.0 bin/%s.sh does.\nPRGDIR=`dirname "$0"`\n[ -z "$CARBON_HOME" ] && CARBON_HOME=`cd "$PRGDIR/.." ; pwd`\n"$CARBON_HOME/wso2/%s/bin/carbon.sh" $*\n' \
+        "$runtime" "$runtime" > "$PRODUCT_HOME/bin/$runtime.sh"
+    fi
+    chmod 755 "$PRODUCT_HOME/bin/$runtime.sh"
+    installed="$installed $runtime"
+  done
+  echo "DasOps node emulator (sp:$installed) installed into $PRODUCT_HOME (binaries: $EMULATOR_DIR)"
+  exit 0
+fi
+
 PRODUCT=${DASOPS_EMULATOR_PRODUCT:-}
 if [ -z "$PRODUCT" ]; then
   PRODUCT=das
@@ -59,6 +82,7 @@ if [ -z "$PRODUCT" ]; then
   fi
 fi
 
+TEMPLATE=$(find_template wso2server.sh.in)
 mkdir -p "$PRODUCT_HOME/bin"
 TARGET="$PRODUCT_HOME/bin/wso2server.sh"
 WORK=$(mktemp -d)

@@ -5,7 +5,7 @@ BeforeAll {
 Describe 'New-DasCluster' -Tag UnitTests {
     Context 'Parameters' {
         It 'has exactly the parameters of dasops new' {
-            Get-DasOwnParameter New-DasCluster | Should -Be @('Database', 'Force', 'Home', 'Name', 'Node', 'Path', 'Pattern', 'Product', 'SshUser')
+            Get-DasOwnParameter New-DasCluster | Should -Be @('Database', 'Force', 'Home', 'Kafka', 'MinResourceCount', 'Name', 'NatsServer', 'Node', 'Path', 'Pattern', 'Product', 'SshUser', 'ZooKeeper')
         }
 
         It 'supports -WhatIf and -Confirm' {
@@ -25,6 +25,17 @@ Describe 'New-DasCluster' -Tag UnitTests {
 
         AfterEach {
             Remove-Item -Recurse -Force $dir
+        }
+
+        It 'scaffolds a Stream Processor distributed cluster with Kafka, and refuses one without a messaging layer' {
+            $nodes = 'mgr1=10.77.0.11:Manager', 'mgr2=10.77.0.12:Manager', 'wrk1=10.77.0.13:Worker', 'rcv1=10.77.0.15:ReceiverWorker'
+            $cluster = New-DasCluster -Name sp -Product StreamProcessor -Pattern Distributed -Node $nodes -Database 10.77.0.10 -Kafka 10.77.0.10:9092 -ZooKeeper 10.77.0.10
+            $cluster.Pattern | Should -Be ([DasOps.DasPattern]::Distributed)
+            $cluster.Nodes.Home | Select-Object -Unique | Should -Be '/opt/wso2sp'
+
+            $none = New-DasCluster -Name sp -Product StreamProcessor -Pattern Distributed -Node $nodes -Database 10.77.0.10 -ErrorVariable problems -ErrorAction SilentlyContinue
+            $none | Should -BeNullOrEmpty
+            ($problems | Where-Object { $_.Exception.Message -match 'NoMessaging' }) | Should -Not -BeNullOrEmpty
         }
 
         It 'scaffolds a two-node cluster in memory' {

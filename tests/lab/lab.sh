@@ -23,7 +23,8 @@ set -euo pipefail
 # ---------------------------------------------------------------- constants --
 LAB_DIR=${DASOPS_LAB_DIR:-/var/lib/dasops-lab}
 SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
-FIXTURE_DIR="$SCRIPT_DIR/../fixtures/das-3.2.0"
+# The product home every host gets; LAB_PRODUCT_FIXTURE=<dir> seeds another one (e.g. tests/fixtures/sp-4.4.0).
+FIXTURE_DIR=${LAB_PRODUCT_FIXTURE:-"$SCRIPT_DIR/../fixtures/das-3.2.0"}
 
 BRIDGE=dasbr0
 NET_PREFIX=10.77.0

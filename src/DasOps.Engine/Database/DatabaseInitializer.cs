@@ -51,13 +51,7 @@ public sealed class DatabaseInitializer
         var db = _spec.Database;
         var password = _secrets.DatabasePassword ?? throw new InputException(InputErrorKind.SecretMissing, $"the database user's password ({db.PasswordEnv}) is needed to create {db.User}.");
         var adminPassword = _secrets.DatabaseAdminPassword ?? throw new InputException(InputErrorKind.SecretMissing, $"the database administrator's password ({db.AdminPasswordEnv}) is needed.");
-        var databases = new[]
-        {
-            (Name: db.Names.UserDb, Purpose: "userdb", Carbon: true),
-            (Name: db.Names.RegDb, Purpose: "regdb", Carbon: true),
-            (Name: db.Names.EventStore, Purpose: "eventStore", Carbon: false),
-            (Name: db.Names.ProcessedDataStore, Purpose: "processedDataStore", Carbon: false),
-        }.GroupBy(d => d.Name, StringComparer.OrdinalIgnoreCase).Select(g => (g.First().Name, string.Join("+", g.Select(d => d.Purpose)), g.Any(d => d.Carbon))).ToList();
+        var databases = DatabasesOf(_spec);
 
         _reporter.Progress("Initialize databases", $"connecting to {db.Host}:{db.Port} as {db.AdminUser} through {_shell.Node}", 10);
         using var admin = await DatabaseSession.OpenAsync(_shell, db, SpecPaths.Resolve(_spec, db.TlsCa), db.AdminUser, adminPassword, _secrets.Values, null, cancellationToken)
@@ -113,6 +107,31 @@ public sealed class DatabaseInitializer
         var accounts = ClientHosts.Select(h => ReportAccount(h, databases.Select(d => d.Item1).ToList(), state, after, proceed)).ToList();
         _reporter.Progress("Initialize databases", "done", 100);
         return new DatabaseInitResult($"{state.Version} at {db.Host}:{db.Port}", _shell.Node, script?.Name, reports, accounts, masked);
+    }
+
+    /// <summary>
+    /// The product's databases, by name, with what they are for and whether the carbon schema goes in them. DAS and IS
+    /// Analytics: userdb and regdb (carbon schema) and the two analytics record stores. Stream Processor: the cluster
+    /// and management databases, whose tables SP creates itself at start (ground truth §f).
+    /// </summary>
+    internal static List<(string Name, string Purpose, bool Carbon)> DatabasesOf(ClusterSpec spec)
+    {
+        var names = spec.Database.Names;
+        var databases = spec.Product == Product.StreamProcessor
+            ? new[]
+            {
+                (Name: names.ClusterDb, Purpose: "clusterDb", Carbon: false),
+                (Name: names.ManagementDb, Purpose: "managementDb", Carbon: false),
+            }
+            : new[]
+            {
+                (Name: names.UserDb, Purpose: "userdb", Carbon: true),
+                (Name: names.RegDb, Purpose: "regdb", Carbon: true),
+                (Name: names.EventStore, Purpose: "eventStore", Carbon: false),
+                (Name: names.ProcessedDataStore, Purpose: "processedDataStore", Carbon: false),
+            };
+        return databases.GroupBy(d => d.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (g.First().Name, string.Join("+", g.Select(d => d.Purpose)), g.Any(d => d.Carbon))).ToList();
     }
 
     /// <summary>The product's script, statement by statement, into an empty database; the first failure stops it, named by file and line.</summary>

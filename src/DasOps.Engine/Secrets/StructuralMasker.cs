@@ -25,9 +25,9 @@ public static class StructuralMasker
     private static readonly Regex PasswordAttribute = new Regex(
         @"(?<open>\b[\w:.-]*password\s*=\s*(?<q>[""']))(?<value>.*?)(?<close>\k<q>)", Options);
 
-    // password=..., javax.net.ssl.trustStorePassword: ..., export DB_PASSWORD=...
+    // password=..., javax.net.ssl.trustStorePassword: ..., export DB_PASSWORD=..., and a YAML item's "- password: ..."
     private static readonly Regex PasswordProperty = new Regex(
-        @"(?<open>^[ \t]*(?:export[ \t]+)?[\w.-]*password[ \t]*[=:][ \t]*)(?<value>[^\r\n]*\S)(?<close>)", Options | RegexOptions.Multiline);
+        @"(?<open>^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?[\w.-]*password[ \t]*[=:][ \t]*)(?<value>[^\r\n]*\S)(?<close>)", Options | RegexOptions.Multiline);
 
     /// <summary>The text with every structurally secret value replaced by <see cref="SecretMasker.Mask"/>.</summary>
     public static string Apply(string path, string text)

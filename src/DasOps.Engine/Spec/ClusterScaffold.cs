@@ -21,6 +21,18 @@ public sealed class ScaffoldOptions
 
     public string? Home { get; set; }
     public string? SshUser { get; set; }
+
+    /// <summary>StreamProcessor with Kafka: HOST[:PORT] of each broker (bootstrapServers).</summary>
+    public IList<string> Kafka { get; set; } = new List<string>();
+
+    /// <summary>StreamProcessor with Kafka: HOST[:PORT] of each ZooKeeper server.</summary>
+    public IList<string> ZooKeeper { get; set; } = new List<string>();
+
+    /// <summary>StreamProcessor with NATS: nats://HOST[:PORT] of each server.</summary>
+    public IList<string> Nats { get; set; } = new List<string>();
+
+    /// <summary>StreamProcessor: streamProcessor.minResourceCount; unset keeps the stock 1.</summary>
+    public int? MinResourceCount { get; set; }
 }
 
 /// <summary>Builds a new spec from scaffold options; the result still goes through <see cref="SpecValidator"/>.</summary>
@@ -48,7 +60,12 @@ public static class ClusterScaffold
             Pattern = options.Pattern,
             SourceFile = "<new>",
         };
-        spec.Defaults.Home = options.Home ?? (options.Product == Product.IsAnalytics ? "/opt/wso2is-analytics" : ClusterSpec.DefaultHome);
+        spec.Defaults.Home = options.Home ?? options.Product switch
+        {
+            Product.IsAnalytics => "/opt/wso2is-analytics",
+            Product.StreamProcessor => ClusterSpec.DefaultSpHome,
+            _ => ClusterSpec.DefaultHome,
+        };
         spec.Defaults.SshUser = options.SshUser;
         if (options.Database != null)
         {
@@ -56,14 +73,45 @@ public static class ClusterScaffold
             spec.Database.Host = host;
             spec.Database.Port = port;
         }
-        foreach (var node in options.Nodes) spec.Nodes.Add(ParseNode(node));
+        foreach (var node in options.Nodes) spec.Nodes.Add(ParseNode(node, options.Product));
+        if (options.Product == Product.StreamProcessor)
+        {
+            ScaffoldStreamProcessor(spec.StreamProcessor, options);
+            return spec;
+        }
         spec.Spark.Symlink = spec.Defaults.Home.TrimEnd('/') + "-link";
         spec.Spark.MasterCount = Math.Max(1, Math.Min(2, spec.NodesWithRole(NodeRole.Analyzer).Count()));
         return spec;
     }
 
+    private static void ScaffoldStreamProcessor(StreamProcessorSpec sp, ScaffoldOptions options)
+    {
+        sp.MinResourceCount = options.MinResourceCount ?? sp.MinResourceCount;
+        if (options.Kafka.Count > 0 || options.ZooKeeper.Count > 0)
+        {
+            sp.Kafka = new KafkaSpec
+            {
+                BootstrapServers = options.Kafka.Select(k => Endpoint(k, KafkaSpec.DefaultBootstrapPort, "--kafka")).ToList(),
+                ZooKeeper = options.ZooKeeper.Select(z => Endpoint(z, KafkaSpec.DefaultZooKeeperPort, "--zookeeper")).ToList(),
+            };
+        }
+        if (options.Nats.Count > 0)
+        {
+            sp.Nats = new NatsSpec
+            {
+                Servers = options.Nats.Select(n => n.StartsWith("nats://", StringComparison.OrdinalIgnoreCase)
+                    ? Endpoint(n.Substring("nats://".Length), NatsSpec.DefaultPort, "--nats")
+                    : throw new InputException(InputErrorKind.ParameterInvalid, $"--nats '{n}' must be a URL nats://HOST[:PORT].")).ToList(),
+            };
+        }
+    }
+
+    private static Endpoint Endpoint(string text, int defaultPort, string what) =>
+        StreamProcessorReader.TryParseEndpoint(text.Trim(), defaultPort)
+        ?? throw new InputException(InputErrorKind.ParameterInvalid, $"{what} '{text}' must be HOST[:PORT] with a port from 1 to 65535 (an IPv6 host in brackets).");
+
     /// <summary>Parses NAME=HOST[:ROLE,...]; an IPv6 host is written in brackets: n1=[fd00::1]:Receiver.</summary>
-    public static NodeSpec ParseNode(string text)
+    public static NodeSpec ParseNode(string text, Product product = Product.Das)
     {
         var eq = text.IndexOf('=');
         if (eq <= 0 || eq == text.Length - 1)
@@ -92,9 +140,9 @@ public static class ClusterScaffold
         node.Host = host;
         foreach (var role in (roles ?? "").Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Select(r => r.Trim()))
         {
-            if (!Enum.TryParse<NodeRole>(role, true, out var parsed) || int.TryParse(role, out _) || !Enum.IsDefined(typeof(NodeRole), parsed))
-                throw new InputException(InputErrorKind.ParameterInvalid, $"node '{text}': unknown role '{role}'; roles are {string.Join(", ", Enum.GetNames(typeof(NodeRole)))}.");
-            node.Roles.Add(parsed);
+            if (SpecLoader.TryParseRole<NodeRole>(role, out var parsed)) node.Roles.Add(parsed);
+            else if (SpecLoader.TryParseRole<SpNodeRole>(role, out var spRole)) node.SpRoles.Add(spRole);
+            else throw new InputException(InputErrorKind.ParameterInvalid, $"node '{text}': unknown role '{role}'; roles are {SpecLoader.RoleNamesOf(product)}.");
         }
         return node;
     }

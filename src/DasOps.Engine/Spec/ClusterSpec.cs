@@ -8,6 +8,7 @@ namespace DasOps.Engine.Spec;
 public sealed class ClusterSpec : SpecElement
 {
     public const string DefaultHome = "/opt/wso2das";
+    public const string DefaultSpHome = "/opt/wso2sp";
     public const string DefaultSshUser = "root";
 
     public string Name { get; set; } = "das";
@@ -34,6 +35,9 @@ public sealed class ClusterSpec : SpecElement
     public CepSpec Cep { get; set; } = new CepSpec();
     public DepSyncSpec? DepSync { get; set; }
 
+    /// <summary>The <c>streamProcessor:</c> section; always present, used (and allowed in a file) only for StreamProcessor.</summary>
+    public StreamProcessorSpec StreamProcessor { get; set; } = new StreamProcessorSpec();
+
     /// <summary>Local path of the MySQL JDBC driver jar copied to repository/components/lib.</summary>
     public string? JdbcDriver { get; set; }
 
@@ -49,7 +53,7 @@ public sealed class ClusterSpec : SpecElement
     public NodeSpec? FindNode(string name) =>
         Nodes.FirstOrDefault(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    public string HomeOf(NodeSpec node) => node.Home ?? Defaults.Home ?? DefaultHome;
+    public string HomeOf(NodeSpec node) => node.Home ?? Defaults.Home ?? (Product == Product.StreamProcessor ? DefaultSpHome : DefaultHome);
     public string SshUserOf(NodeSpec node) => node.SshUser ?? Defaults.SshUser ?? DefaultSshUser;
 
     /// <summary>The user the product runs as, or null for the owner of the product home (found on the node).</summary>
@@ -78,6 +82,12 @@ public sealed class ClusterSpec : SpecElement
         Pattern == Pattern.MinimumHa ? role != NodeRole.Storm : node.HasRole(role);
 
     public IEnumerable<NodeSpec> NodesWithRole(NodeRole role) => Nodes.Where(n => HasRole(n, role));
+
+    /// <summary>The Stream Processor nodes holding a role (SP nodes hold exactly one).</summary>
+    public IEnumerable<NodeSpec> NodesWithSpRole(SpNodeRole role) => Nodes.Where(n => n.SpRoles.Contains(role));
+
+    /// <summary>The node's wso2.carbon.id: its own carbonId, else its name, so ids are distinct unless a spec says otherwise.</summary>
+    public static string CarbonIdOf(NodeSpec node) => node.CarbonId ?? node.Name;
 }
 
 /// <summary>Values every node takes unless it says otherwise.</summary>

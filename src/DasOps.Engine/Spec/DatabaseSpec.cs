@@ -39,9 +39,15 @@ public sealed class DatabaseSpec : SpecElement
     public string JdbcUrl(string database) => $"jdbc:mysql://{Identifiers.ForUrl(Host)}:{Port}/{database}";
 }
 
-/// <summary>The four databases of seeds 002/003; each overridable.</summary>
+/// <summary>The four databases of seeds 002/003 and the two of seed 004; each overridable.</summary>
 public sealed class DatabaseNames : SpecElement
 {
+    /// <summary>Stream Processor: the database behind the WSO2_CLUSTER_DB datasource (every node).</summary>
+    public string ClusterDb { get; set; } = "WSO2_CLUSTER_DB";
+
+    /// <summary>Stream Processor: the database behind SP_MGT_DB (the managers' coordination and resource pool tables).</summary>
+    public string ManagementDb { get; set; } = "SP_MGT_DB";
+
     public string UserDb { get; set; } = "userdb";
     public string RegDb { get; set; } = "regdb";
     public string EventStore { get; set; } = "WSO2_ANALYTICS_EVENT_STORE_DB";

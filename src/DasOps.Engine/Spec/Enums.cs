@@ -1,6 +1,6 @@
 namespace DasOps.Engine.Spec;
 
-/// <summary>The WSO2 product a cluster runs. StreamProcessor is reserved for SP 4.x support.</summary>
+/// <summary>The WSO2 product a cluster runs.</summary>
 public enum Product
 {
     Das,
@@ -8,11 +8,14 @@ public enum Product
     StreamProcessor,
 }
 
-/// <summary>The deployment pattern of seeds 000-003.</summary>
+/// <summary>The deployment pattern: seeds 000-003 (DAS, IS Analytics) and seed 004 (Stream Processor).</summary>
 public enum Pattern
 {
     MinimumHa,
     FullyDistributed,
+
+    /// <summary>SP 4.x fully distributed (seed 004): a manager cluster, resource workers and receiver workers.</summary>
+    Distributed,
 }
 
 /// <summary>Roles of a fully distributed DAS node; minimum-HA nodes hold every role.</summary>
@@ -23,6 +26,22 @@ public enum NodeRole
     Analyzer,
     Dashboard,
     Storm,
+}
+
+/// <summary>
+/// Roles of a Stream Processor node (seed 004). Separate from <see cref="NodeRole"/> so DAS code never sees them;
+/// the spec lists both under <c>roles:</c> and validation refuses a role of the other product.
+/// </summary>
+public enum SpNodeRole
+{
+    /// <summary>Runs the manager runtime (bin/manager.sh): the HA manager cluster that splits and places apps.</summary>
+    Manager,
+
+    /// <summary>Runs the worker runtime as a resource node (bin/worker.sh, deployment.config isReceiverNode: false).</summary>
+    Worker,
+
+    /// <summary>A resource node with <c>isReceiverNode: true</c>: hosts the groups with user-defined sources (HTTP, Thrift).</summary>
+    ReceiverWorker,
 }
 
 /// <summary>How DasOps reaches the nodes (spec `transport:`, -Transport, --transport).</summary>

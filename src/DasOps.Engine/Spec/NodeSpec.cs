@@ -3,7 +3,7 @@ using System.Linq;
 
 namespace DasOps.Engine.Spec;
 
-/// <summary>One DAS/IS Analytics node of the cluster.</summary>
+/// <summary>One DAS/IS Analytics or Stream Processor node of the cluster.</summary>
 public sealed class NodeSpec : SpecElement
 {
     public const int DefaultHazelcastPort = 4000;
@@ -31,7 +31,20 @@ public sealed class NodeSpec : SpecElement
     /// <summary>The user the product runs as; overrides defaults.runAs. Unset means the owner of the product home.</summary>
     public string? RunAs { get; set; }
 
+    /// <summary>DAS roles (fully distributed DAS); empty on a Stream Processor node.</summary>
     public List<NodeRole> Roles { get; set; } = new List<NodeRole>();
+
+    /// <summary>Stream Processor roles, from the same <c>roles:</c> list; validation wants exactly one on an SP node.</summary>
+    public List<SpNodeRole> SpRoles { get; set; } = new List<SpNodeRole>();
+
+    /// <summary>The one SP role of this node, or null when it has none or several.</summary>
+    public SpNodeRole? SpRole => SpRoles.Count == 1 ? SpRoles[0] : (SpNodeRole?)null;
+
+    /// <summary>
+    /// wso2.carbon.id (Stream Processor only); unset means the node name (<see cref="ClusterSpec.CarbonIdOf"/>). The stock
+    /// files give every node <c>wso2-sp</c>, and a manager REJECTS a second node heartbeating with the same id.
+    /// </summary>
+    public string? CarbonId { get; set; }
 
     /// <summary>Port offset; unset means the product default (DAS 0, IS Analytics 1, as their carbon.xml ships).</summary>
     public int? PortOffset { get; set; }
@@ -53,6 +66,9 @@ public sealed class NodeSpec : SpecElement
 
     public bool HasRole(NodeRole role) => Roles.Contains(role);
 
-    public override string ToString() =>
-        Roles.Count == 0 ? $"{Name} ({Host})" : $"{Name} ({Host}; {string.Join(",", Roles.Select(r => r.ToString()))})";
+    public override string ToString()
+    {
+        var roles = Roles.Select(r => r.ToString()).Concat(SpRoles.Select(r => r.ToString())).ToList();
+        return roles.Count == 0 ? $"{Name} ({Host})" : $"{Name} ({Host}; {string.Join(",", roles)})";
+    }
 }

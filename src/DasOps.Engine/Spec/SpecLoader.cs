@@ -104,7 +104,7 @@ public static class SpecLoader
         var spec = new ClusterSpec { SourceFile = sourceName };
         var reader = new YamlMapReader(root, sourceName, errors, spec);
         // Sections left out take the cluster's location, so errors about their defaults still point into the file.
-        foreach (var section in new SpecElement[] { spec.Defaults, spec.Database, spec.Database.Names, spec.Spark, spec.Cep }) section.Location = spec.Location;
+        foreach (var section in new SpecElement[] { spec.Defaults, spec.Database, spec.Database.Names, spec.Spark, spec.Cep, spec.StreamProcessor }) section.Location = spec.Location;
         ReadCluster(reader, spec, sourceName, errors);
         return (spec, errors.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ToList());
     }
@@ -165,6 +165,9 @@ public static class SpecLoader
             spec.DepSync = dep;
         }
 
+        if (r.Map("streamProcessor") is { } streamProcessor)
+            StreamProcessorReader.Read(new YamlMapReader(streamProcessor, file, errors, spec.StreamProcessor), spec.StreamProcessor, file, errors);
+
         if (r.Sequence("nodes") is { } nodes)
         {
             foreach (var item in nodes.Children)
@@ -172,7 +175,7 @@ public static class SpecLoader
                 if (item is YamlMappingNode nodeMap)
                 {
                     var node = new NodeSpec();
-                    ReadNode(new YamlMapReader(nodeMap, file, errors, node), node);
+                    ReadNode(new YamlMapReader(nodeMap, file, errors, node), node, spec.Product);
                     spec.Nodes.Add(node);
                 }
                 else r.Error(item, "InvalidValue", "each entry of 'nodes' must be a mapping (name:, host:, roles: ...).");
@@ -206,12 +209,22 @@ public static class SpecLoader
             db.Names.RegDb = n.String("regDb") ?? db.Names.RegDb;
             db.Names.EventStore = n.String("eventStore") ?? db.Names.EventStore;
             db.Names.ProcessedDataStore = n.String("processedDataStore") ?? db.Names.ProcessedDataStore;
+            db.Names.ClusterDb = n.String("clusterDb") ?? db.Names.ClusterDb;
+            db.Names.ManagementDb = n.String("managementDb") ?? db.Names.ManagementDb;
             n.RejectUnknownKeys("database.names");
         }
         d.RejectUnknownKeys("database");
     }
 
-    private static void ReadNode(YamlMapReader n, NodeSpec node)
+    /// <summary>The role names of a product, as error messages list them.</summary>
+    public static string RoleNamesOf(Product product) =>
+        string.Join(", ", Enum.GetNames(product == Product.StreamProcessor ? typeof(SpNodeRole) : typeof(NodeRole)));
+
+    /// <summary>One defined name of the enum, case-insensitive; not a number and not a comma-combined pair.</summary>
+    internal static bool TryParseRole<T>(string value, out T role) where T : struct =>
+        Enum.TryParse(value, true, out role) && value.IndexOf(',') < 0 && !int.TryParse(value, out _) && Enum.IsDefined(typeof(T), role);
+
+    private static void ReadNode(YamlMapReader n, NodeSpec node, Product product)
     {
         node.Name = n.String("name") ?? "";
         node.Host = n.String("host") ?? "";
@@ -227,10 +240,13 @@ public static class SpecLoader
         node.SparkSymlink = n.String("sparkSymlink");
         node.RedHat = n.Bool("redHat") ?? false;
         node.SparkLocalIp = n.String("sparkLocalIp");
+        node.CarbonId = n.String("carbonId");
+        // One roles: list for both products; the validator refuses a role of the other product, naming it.
         foreach (var (value, at) in n.List("roles") ?? new List<(string, YamlNode)>())
         {
-            if (value.IndexOf(',') < 0 && Enum.TryParse<NodeRole>(value, true, out var role) && !int.TryParse(value, out _) && Enum.IsDefined(typeof(NodeRole), role)) node.Roles.Add(role);
-            else n.Error(at, "UnknownRole", $"unknown role '{value}'; roles are {string.Join(", ", Enum.GetNames(typeof(NodeRole)))}.");
+            if (TryParseRole<NodeRole>(value, out var role)) node.Roles.Add(role);
+            else if (TryParseRole<SpNodeRole>(value, out var spRole)) node.SpRoles.Add(spRole);
+            else n.Error(at, "UnknownRole", $"unknown role '{value}'; roles are {RoleNamesOf(product)}.");
         }
         n.RejectUnknownKeys(node.Name.Length > 0 ? $"node '{node.Name}'" : "a node");
     }

@@ -30,8 +30,11 @@ public static class SpecValidator
 
         if (!Identifiers.IsNodeName(spec.Name))
             Error(spec, "name", "InvalidClusterName", $"cluster name '{spec.Name}' must be letters, digits, '.', '_' or '-'.");
-        if (spec.Product == Product.StreamProcessor)
-            Error(spec, "product", "UnsupportedProduct", "StreamProcessor clusters are not supported yet; use Das or IsAnalytics.");
+        var isSp = spec.Product == Product.StreamProcessor;
+        if (isSp != (spec.Pattern == Pattern.Distributed))
+            Error(spec, spec.HasLocation("pattern") ? "pattern" : "product", "PatternNotForProduct", isSp
+                ? $"a StreamProcessor cluster uses pattern Distributed (seed 004), not {spec.Pattern}."
+                : $"pattern Distributed is the StreamProcessor pattern (seed 004); a {spec.Product} cluster is MinimumHa or FullyDistributed.");
 
         if (spec.Defaults.SshUser != null && !Identifiers.IsUnixUser(spec.Defaults.SshUser))
             Error(spec.Defaults, "sshUser", "InvalidUserName", $"defaults.sshUser '{spec.Defaults.SshUser}' is not a login name (letters, digits, '_', '.', '-'; at most 32).");
@@ -49,9 +52,17 @@ public static class SpecValidator
         if (spec.Defaults.JumpHost is { } jump && JumpHostProblem(jump, allowNone: false) is { } jumpProblem)
             Error(spec.Defaults, "jumpHost", "InvalidJumpHost", $"defaults.jumpHost '{jump}': {jumpProblem}; write [user@]host[:port].");
         ValidateNodes(spec, Error);
-        ValidateTopology(spec, Error);
         ValidateDatabase(spec, Error);
-        ValidateDepSync(spec, Error);
+        if (isSp)
+        {
+            StreamProcessorValidator.Validate(spec, Error);
+        }
+        else
+        {
+            StreamProcessorValidator.RefuseOnOtherProducts(spec, Error);
+            ValidateTopology(spec, Error);
+            ValidateDepSync(spec, Error);
+        }
         return errors.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ThenBy(e => e.Code, StringComparer.Ordinal).ToList();
     }
 
@@ -96,7 +107,7 @@ public static class SpecValidator
             if (offset < 0 || offset > MaxPortOffset)
                 error(node, "portOffset", "PortOffsetOutOfRange",
                     $"node '{node.Name}': port offset {offset} is out of range 0..{MaxPortOffset} (ports up to {HighestDefaultPort}+offset must stay below 65536).");
-            else if (Identifiers.IsHost(node.Host))
+            else if (Identifiers.IsHost(node.Host) && spec.Product != Product.StreamProcessor)
             {
                 var endpoint = node.Host + "+" + offset;
                 if (seenEndpoints.TryGetValue(endpoint, out var other))
@@ -121,9 +132,9 @@ public static class SpecValidator
 
             if (spec.Pattern == Pattern.MinimumHa && node.Roles.Count > 0)
                 error(node, "roles", "RolesInMinimumHa", $"node '{node.Name}': minimum-HA nodes run every role; remove 'roles' or use pattern FullyDistributed.");
-            if (spec.Pattern == Pattern.FullyDistributed && node.Roles.Count == 0)
+            if (spec.Pattern == Pattern.FullyDistributed && node.Roles.Count == 0 && node.SpRoles.Count == 0)
                 error(node, "name", "NodeWithoutRole", $"node '{node.Name}' has no roles; fully distributed nodes need one of Receiver, Indexer, Analyzer, Dashboard, Storm.");
-            if (node.Roles.Distinct().Count() != node.Roles.Count)
+            if (node.Roles.Distinct().Count() != node.Roles.Count || node.SpRoles.Distinct().Count() != node.SpRoles.Count)
                 error(node, "roles", "DuplicateRole", $"node '{node.Name}' lists a role twice.");
             // seed 000: "You cannot use more than one aforementioned predefined profiles when starting the server."
             if (node.Roles.Count(r => r != NodeRole.Dashboard && r != NodeRole.Storm) > 1)
@@ -131,7 +142,7 @@ public static class SpecValidator
         }
 
         var hosts = spec.Nodes.Select(n => n.Host).Where(h => h.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (hosts.Count > 1)
+        if (hosts.Count > 1 && spec.Product != Product.StreamProcessor) // SP nodes: NotAnInterfaceAddress, always
         {
             foreach (var node in spec.Nodes.Where(n => Identifiers.IsLoopback(n.Host)))
                 error(node, "host", "LoopbackInMultiHostCluster",
@@ -176,7 +187,7 @@ public static class SpecValidator
         var db = spec.Database;
         if (!Identifiers.IsHost(db.Host))
             error(db, "host", "InvalidHostName", $"database host '{db.Host}' is not a valid host name or IP address.");
-        else if (Identifiers.IsLoopback(db.Host) && spec.Nodes.Select(n => n.Host).Distinct().Count() > 1)
+        else if (Identifiers.IsLoopback(db.Host) && spec.Nodes.Select(n => n.Host).Distinct().Count() > 1 && spec.Product != Product.StreamProcessor)
             error(db, "host", "LoopbackInMultiHostCluster", $"database host {db.Host} is a loopback address, which each node would resolve to itself.");
         if (db.Port < 1 || db.Port > 65535)
             error(db, "port", "PortOutOfRange", $"database port {db.Port} is not a TCP port.");
@@ -202,15 +213,17 @@ public static class SpecValidator
             ("userDb", db.Names.UserDb), ("regDb", db.Names.RegDb),
             ("eventStore", db.Names.EventStore), ("processedDataStore", db.Names.ProcessedDataStore),
         };
-        foreach (var (key, value) in names)
-        {
-            if (!Identifiers.IsSqlIdentifier(value))
-                error(db.Names, key, "InvalidDatabaseName",
-                    $"database name '{value}' ({key}) is not a plain identifier: use letters, digits and '_', starting with a letter or '_', at most 64.");
-            else if (Identifiers.IsSystemDatabase(value))
-                error(db.Names, key, "SystemDatabaseName",
-                    $"database name '{value}' ({key}) is one of the server's own schemas; the cluster's user must not be granted on it.");
-        }
+        foreach (var (key, value) in names) CheckDatabaseName(db.Names, key, value, error);
+    }
+
+    internal static void CheckDatabaseName(DatabaseNames names, string key, string value, Action<SpecElement, string, string, string> error)
+    {
+        if (!Identifiers.IsSqlIdentifier(value))
+            error(names, key, "InvalidDatabaseName",
+                $"database name '{value}' ({key}) is not a plain identifier: use letters, digits and '_', starting with a letter or '_', at most 64.");
+        else if (Identifiers.IsSystemDatabase(value))
+            error(names, key, "SystemDatabaseName",
+                $"database name '{value}' ({key}) is one of the server's own schemas; the cluster's user must not be granted on it.");
     }
 
     private static void ValidateDepSync(ClusterSpec spec, Action<SpecElement, string, string, string> error)

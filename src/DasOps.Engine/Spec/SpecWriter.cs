@@ -45,25 +45,42 @@ public static class SpecWriter
         if (db.DriverClassName != new DatabaseSpec().DriverClassName) Add(database, "driverClassName", db.DriverClassName);
         if (db.Tls != new DatabaseSpec().Tls) Add(database, "tls", DatabaseTlsNames.Of(db.Tls));
         Add(database, "tlsCa", db.TlsCa);
+        // Each product's own names only: the validator refuses the other product's sections and names.
+        var isSp = spec.Product == Product.StreamProcessor;
         var names = new YamlMappingNode();
-        Add(names, "userDb", db.Names.UserDb);
-        Add(names, "regDb", db.Names.RegDb);
-        Add(names, "eventStore", db.Names.EventStore);
-        Add(names, "processedDataStore", db.Names.ProcessedDataStore);
+        if (isSp)
+        {
+            Add(names, "clusterDb", db.Names.ClusterDb);
+            Add(names, "managementDb", db.Names.ManagementDb);
+        }
+        else
+        {
+            Add(names, "userDb", db.Names.UserDb);
+            Add(names, "regDb", db.Names.RegDb);
+            Add(names, "eventStore", db.Names.EventStore);
+            Add(names, "processedDataStore", db.Names.ProcessedDataStore);
+        }
         database.Add("names", names);
         root.Add("database", database);
 
-        var spark = new YamlMappingNode();
-        Add(spark, "master", spec.Spark.Master);
-        Add(spark, "masterCount", spec.Spark.MasterCount);
-        Add(spark, "symlink", spec.Spark.Symlink);
-        root.Add("spark", spark);
+        if (isSp)
+        {
+            root.Add("streamProcessor", StreamProcessorNode(spec.StreamProcessor));
+        }
+        else
+        {
+            var spark = new YamlMappingNode();
+            Add(spark, "master", spec.Spark.Master);
+            Add(spark, "masterCount", spec.Spark.MasterCount);
+            Add(spark, "symlink", spec.Spark.Symlink);
+            root.Add("spark", spark);
 
-        var cep = new YamlMappingNode();
-        Add(cep, "persistence", spec.Cep.Persistence);
-        root.Add("cep", cep);
+            var cep = new YamlMappingNode();
+            Add(cep, "persistence", spec.Cep.Persistence);
+            root.Add("cep", cep);
+        }
 
-        if (spec.DepSync is { } dep)
+        if (spec.DepSync is { } dep && !isSp)
         {
             var depSync = new YamlMappingNode();
             Add(depSync, "enabled", dep.Enabled);
@@ -88,8 +105,10 @@ public static class SpecWriter
             Add(node, "jumpHost", n.JumpHost);
             Add(node, "home", n.Home);
             Add(node, "runAs", n.RunAs);
-            if (n.Roles.Count > 0)
-                node.Add("roles", new YamlSequenceNode(n.Roles.Select(r => new YamlScalarNode(r.ToString()))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow });
+            var roles = n.Roles.Select(r => r.ToString()).Concat(n.SpRoles.Select(r => r.ToString())).ToList();
+            if (roles.Count > 0)
+                node.Add("roles", new YamlSequenceNode(roles.Select(r => new YamlScalarNode(r))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow });
+            Add(node, "carbonId", n.CarbonId);
             Add(node, "portOffset", n.PortOffset);
             Add(node, "hazelcastPort", n.HazelcastPort);
             Add(node, "sparkSymlink", n.SparkSymlink);
@@ -107,6 +126,32 @@ public static class SpecWriter
         if (text.EndsWith("...\n", System.StringComparison.Ordinal)) text = text.Substring(0, text.Length - 4);
         return text;
     }
+
+    private static YamlMappingNode StreamProcessorNode(StreamProcessorSpec sp)
+    {
+        var map = new YamlMappingNode();
+        Add(map, "minResourceCount", sp.MinResourceCount);
+        Add(map, "heartbeatInterval", sp.HeartbeatInterval);
+        Add(map, "heartbeatMaxRetry", sp.HeartbeatMaxRetry);
+        if (sp.Kafka is { } kafka)
+        {
+            var k = new YamlMappingNode();
+            k.Add("bootstrapServers", FlowList(kafka.BootstrapServers.Select(e => e.ToString())));
+            k.Add("zooKeeper", FlowList(kafka.ZooKeeper.Select(e => e.ToString())));
+            map.Add("kafka", k);
+        }
+        if (sp.Nats is { } nats)
+        {
+            var n = new YamlMappingNode();
+            n.Add("servers", FlowList(nats.Servers.Select(e => e.NatsUrl)));
+            Add(n, "clusterId", nats.ClusterId);
+            map.Add("nats", n);
+        }
+        return map;
+    }
+
+    private static YamlSequenceNode FlowList(System.Collections.Generic.IEnumerable<string> values) =>
+        new YamlSequenceNode(values.Select(v => new YamlScalarNode(v))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow };
 
     public static void SaveFile(ClusterSpec spec, string path) => Atomic.WriteAllText(path, ToYaml(spec));
 

@@ -45,6 +45,26 @@ public sealed class NewDasClusterCommand : DasCmdlet
     [ValidateNotNullOrEmpty]
     public string? SshUser { get; set; }
 
+    /// <summary>StreamProcessor with Kafka: HOST[:PORT] of each broker.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Kafka { get; set; }
+
+    /// <summary>StreamProcessor with Kafka: HOST[:PORT] of each ZooKeeper server.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[]? ZooKeeper { get; set; }
+
+    /// <summary>StreamProcessor with NATS: nats://HOST[:PORT] of each server.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[]? NatsServer { get; set; }
+
+    /// <summary>StreamProcessor: the workers the leader waits for before it deploys an app (stock 1).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1, int.MaxValue)]
+    public int MinResourceCount { get; set; } = StreamProcessorSpec.DefaultMinResourceCount;
+
     /// <summary>Also write the spec to this file.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -68,6 +88,10 @@ public sealed class NewDasClusterCommand : DasCmdlet
                 Database = Database,
                 Home = Home,
                 SshUser = SshUser,
+                Kafka = Kafka ?? Array.Empty<string>(),
+                ZooKeeper = ZooKeeper ?? Array.Empty<string>(),
+                Nats = NatsServer ?? Array.Empty<string>(),
+                MinResourceCount = MinResourceCount,
             }, out problems);
         }
         catch (InputException e)

@@ -17,6 +17,9 @@ public enum DasPattern
 {
     MinimumHa,
     FullyDistributed,
+
+    /// <summary>Stream Processor 4.x fully distributed (seed 004): managers, workers and receiver workers.</summary>
+    Distributed,
 }
 
 /// <summary>A role (profile) of a fully distributed DAS node.</summary>

@@ -14,6 +14,7 @@ public class CliTests : System.IDisposable
     [Theory]
     [InlineData("is-analytics-minimum-ha.yaml", "valid (IsAnalytics MinimumHa, 2 nodes).")]
     [InlineData("das-fully-distributed.yaml", "valid (Das FullyDistributed, 8 nodes).")]
+    [InlineData("sp-distributed.yaml", "valid (StreamProcessor Distributed, 5 nodes).")]
     public void The_shipped_examples_validate(string file, string expected)
     {
         var r = DasopsProcess.Run(new[] { "validate", Path.Combine(RepoPaths.Root, "examples", file) });

@@ -121,8 +121,10 @@ public sealed class YamlTextDocument
         var rendered = Render(key, items, column);
         if (entry != null)
         {
-            var current = _lines.Skip(entry.Line).Take(entry.LastLine - entry.Line + 1).Select(l => l.Split(new[] { " #" }, StringSplitOptions.None)[0].TrimEnd()).ToList();
-            if (current.SequenceEqual(rendered.Select(l => l.TrimEnd()))) return;
+            // Compared without comments, so a sequence that already says this keeps its comments; the comment is cut
+            // where the parser cuts it (a '#' after a space, outside quotes), so "password: 'a #b'" stays whole.
+            var current = _lines.Skip(entry.Line).Take(entry.LastLine - entry.Line + 1).Select(WithoutComment).Where(l => l.Length > 0).ToList();
+            if (current.SequenceEqual(rendered.Select(WithoutComment))) return;
             var at = entry.Line;
             Remove(path);
             _lines.InsertRange(at, rendered);
@@ -130,6 +132,32 @@ public sealed class YamlTextDocument
             return;
         }
         Insert(parent, rendered);
+    }
+
+    /// <summary>
+    /// Like <see cref="Merge"/> on the top-level <paramref name="key"/>, but a key the file does not have yet is written
+    /// after the run of comment lines that starts with <paramref name="commentLine"/> (a commented-out sample, which
+    /// stays as it is), with a blank line before it. Without that comment it goes at the end, as Merge puts it.
+    /// </summary>
+    public void MergeAfterComment(string key, YamlMap map, string commentLine)
+    {
+        if (Find(key) != null || key.IndexOf('/') >= 0)
+        {
+            Merge(key, map);
+            return;
+        }
+        var start = _lines.FindIndex(l => l.Trim() == commentLine.Trim());
+        if (start < 0)
+        {
+            Merge(key, map);
+            return;
+        }
+        var end = start;
+        while (end + 1 < _lines.Count && _lines[end + 1].TrimStart().StartsWith("#", StringComparison.Ordinal)) end++;
+        var block = new List<string> { "" };
+        block.AddRange(Render(key, map, 0));
+        _lines.InsertRange(end + 1, block);
+        Reparse();
     }
 
     /// <summary>Removes the entry at <paramref name="path"/> with its lines; nothing when it is not there.</summary>
@@ -220,6 +248,24 @@ public sealed class YamlTextDocument
                 break;
         }
         return lines;
+    }
+
+    /// <summary>The line without its comment and trailing spaces; "" for a comment or blank line.</summary>
+    private static string WithoutComment(string line)
+    {
+        var start = YamlTextParser.Indentation(line);
+        if (start < line.Length && line[start] == '#') return "";
+        for (var i = start; i < line.Length; i++)
+        {
+            if ((line[i] == '"' || line[i] == '\'') && (i == start || " [{,".IndexOf(line[i - 1]) >= 0))    // "it's" is no quote
+            {
+                var close = YamlTextParser.ClosingQuote(line, i);
+                if (close < 0) break;
+                i = close;
+            }
+            else if (line[i] == '#' && i > 0 && line[i - 1] == ' ') return line.Substring(0, i).TrimEnd();
+        }
+        return line.TrimEnd();
     }
 
     private static string FormatKey(string key) => YamlTextScalar.IsSafePlain(key) ? key : YamlTextScalar.SingleQuoted(key);
