@@ -7,13 +7,12 @@ namespace DasOps.Engine.Products;
 /// <summary>The one place a spec's product is turned into an <see cref="IProduct"/>; everything else holds the result.</summary>
 public static class ProductCatalog
 {
-    /// <summary>Throws <see cref="NotSupportedException"/> for a product DasOps cannot run yet.</summary>
+    /// <summary>Throws <see cref="NotSupportedException"/> for a product DasOps does not know.</summary>
     public static IProduct For(ClusterSpec spec) => spec.Product switch
     {
         // IS Analytics 5.x is DAS 3.x underneath: same files, scripts and logs (the port offset comes from the spec).
         Product.Das or Product.IsAnalytics => new DasProduct(spec),
-        Product.StreamProcessor => throw new NotSupportedException(
-            $"cluster '{spec.Name}': StreamProcessor clusters are not supported by this version of the engine yet; use Das or IsAnalytics."),
+        Product.StreamProcessor => new Sp.SpProduct(spec),
         _ => throw new NotSupportedException($"cluster '{spec.Name}': unknown product '{spec.Product}'."),
     };
 }
