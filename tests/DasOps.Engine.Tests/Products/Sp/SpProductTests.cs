@@ -69,6 +69,36 @@ public sealed class SpProductTests : IDisposable
         Assert.False(product.IsReady(spec.FindNode("wrk1")!, Runtime(false, 9443, started, joined)));
     }
 
+    private string Jar(string name, string? manifest)
+    {
+        var path = Path.Combine(_dir, name);
+        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            if (manifest != null)
+                using (var w = new StreamWriter(zip.CreateEntry("META-INF/MANIFEST.MF").Open())) w.Write(manifest);
+            using (var w = new StreamWriter(zip.CreateEntry("com/mysql/jdbc/Driver.class").Open())) w.Write("not really a class");
+        }
+        return path;
+    }
+
+    [Fact]
+    public void The_jdbc_driver_must_be_an_osgi_bundle_for_sp_and_goes_into_lib()
+    {
+        var spec = Example();
+        spec.JdbcDriver = Jar("plain.jar", "Manifest-Version: 1.0\r\nCreated-By: hand\r\n");
+        var refused = Assert.Throws<Diagnostics.InputException>(() => JdbcDriverFile.Read(spec));
+        Assert.Contains("not an OSGi bundle", refused.Message);
+        Assert.Contains("jartobundle.sh", refused.Message);
+
+        spec.JdbcDriver = Jar("mysql-connector-java-5.1.49.jar", "Manifest-Version: 1.0\r\nBundle-SymbolicName: com.mysql.jdbc\r\nBundle-Version: 5.1.49\r\n");
+        Assert.NotNull(JdbcDriverFile.Read(spec));
+        Assert.Equal("lib/mysql-connector-java-5.1.49.jar", ConfigurationPlanner.DriverPathOf(spec));
+
+        var das = SpecLoader.Load(File.ReadAllText(Directory.GetFiles(Path.Combine(RepoPaths.Root, "examples"), "das-*.yaml").First()), "das.yaml");
+        das.JdbcDriver = Jar("plain-das.jar", null);
+        Assert.NotNull(JdbcDriverFile.Read(das));
+    }
+
     [Fact]
     public void Rendering_onto_the_stock_tree_writes_one_deployment_yaml_per_node_masked_0600_and_a_second_render_changes_nothing()
     {
