@@ -51,6 +51,15 @@ public sealed class SiddhiAppDeployment
 }
 
 /// <summary>
+/// No manager leads (or more than one says it does), so there is nowhere to deploy to: its own type, so front ends can
+/// tell it from a manager that refused an app (the cmdlets give it the stable id DasNoActiveManager).
+/// </summary>
+public sealed class NoActiveManagerException : LifecycleException
+{
+    public NoActiveManagerException(string message) : base("cluster", message) { }
+}
+
+/// <summary>
 /// Deploys distributed Siddhi apps to the active manager (POST /siddhi-apps, which only the leader accepts) and reads
 /// them back. The same text again is a no-op; a changed app with the same name is undeployed and deployed again.
 /// </summary>
@@ -121,7 +130,7 @@ public sealed class SiddhiAppPublisher
         var states = await _reader.ManagerStatesAsync(_topology.Managers, cancellationToken).ConfigureAwait(false);
         var active = states.Where(s => s.Value == "active").Select(s => s.Key).ToList();
         if (active.Count == 1) return active[0];
-        throw new LifecycleException("cluster", (active.Count == 0 ? "no manager is active" : $"{active.Count} managers say they are active") +
+        throw new NoActiveManagerException((active.Count == 0 ? "no manager is active" : $"{active.Count} managers say they are active") +
             " (" + string.Join("; ", states.Select(s => $"{s.Key.Name}: {s.Value}")) + "); deploy when exactly one leads (Test-DasHa shows why).");
     }
 
