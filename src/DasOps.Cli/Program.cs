@@ -23,6 +23,7 @@ public static class Program
         root.Subcommands.Add(LifecycleCommands.Restart());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(TestHaCommand.Create());
+        root.Subcommands.Add(AppCommand.Create());
         root.Subcommands.Add(PersistenceCommand.Create());
         return root;
     }

@@ -30,6 +30,8 @@ public class CliParityTests
         ["Get-DasNode"] = "status",
         ["Test-DasHa"] = "test-ha",
         ["Clear-DasPersistence"] = "persistence clear",
+        ["Publish-DasSiddhiApp"] = "app deploy",
+        ["Get-DasSiddhiApp"] = "app list",
     };
 
     /// <summary>Cmdlets with no CLI twin, each with the reason.</summary>

@@ -83,6 +83,7 @@ public class IsolationTests
     [InlineData("DasOps.DasNodeOutcome", "DasOps.Engine.Lifecycle.NodeOutcome")]
     [InlineData("DasOps.DasCheckResult", "DasOps.Engine.Ha.CheckResult")]
     [InlineData("DasOps.DasPersistenceStatus", "DasOps.Engine.Lifecycle.PersistenceStatus")]
+    [InlineData("DasOps.DasSiddhiAppAction", "DasOps.Engine.Products.Sp.SiddhiAppAction")]
     public void The_modules_enums_mirror_the_engines(string moduleEnum, string engineEnum)
     {
         static IEnumerable<string> Members(Type t) => t.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name);

@@ -8,7 +8,7 @@ Types no offline cmdlet returns are built by reflection from the engine's result
 BeforeDiscovery {
     $types = @(
         'DasCluster', 'DasNodeInfo', 'DasValidationError', 'DasFileChange', 'DasDatabaseResult', 'DasDatabaseAccountResult',
-        'DasNodeStatus', 'DasNodeActionResult', 'DasHaCheck', 'DasPersistenceResult'
+        'DasNodeStatus', 'DasNodeActionResult', 'DasHaCheck', 'DasPersistenceResult', 'DasSiddhiAppDeployment', 'DasSiddhiApp', 'DasSiddhiAppGroup'
     ) | ForEach-Object { @{ Type = $_ } }
 }
 
@@ -129,6 +129,26 @@ BeforeAll {
                         'node2', 'Failed', '/opt/wso2is-analytics/cep_persistence', 0, 0, @(), @(), (& $seconds 0.1),
                         'ssh: connect to host 10.77.0.12 port 22: Connection refused', 'Unreachable')))
         }
+    }
+
+    $group = { param($name, $parallel, $workers) New-DasEngineObject 'DasOps.Engine.Products.Sp.DeployedGroup' @($name, $parallel, $workers) }
+    $samples.DasSiddhiAppDeployment = {
+        $placed = @((& $group 'group-1' 1 @('wrk1')), (& $group 'group-2' 2 @('wrk1', 'wrk2')))
+        New-DasInstance ([DasOps.DasSiddhiAppDeployment]) @($minimumHa, (New-DasEngineObject 'DasOps.Engine.Products.Sp.SiddhiAppDeployment' @(
+                    'temperature', '/srv/apps/temperature.siddhi', 'Deployed', 'mgr1', 'active', $placed)))
+        New-DasInstance ([DasOps.DasSiddhiAppDeployment]) @($minimumHa, (New-DasEngineObject 'DasOps.Engine.Products.Sp.SiddhiAppDeployment' @(
+                    'humidity', '/srv/apps/humidity.siddhi', 'WouldReplace', 'mgr1', 'not deployed', @((& $group 'filter' 3 @())))))
+    }
+    $samples.DasSiddhiApp = {
+        New-DasInstance ([DasOps.DasSiddhiApp]) @($minimumHa, (New-DasEngineObject 'DasOps.Engine.Products.Sp.DeployedSiddhiApp' @(
+                    'temperature', 'active', @((& $group 'group-1' 1 @('wrk1')), (& $group 'group-2' 2 @('wrk1', 'wrk2'))))))
+        New-DasInstance ([DasOps.DasSiddhiApp]) @($minimumHa, (New-DasEngineObject 'DasOps.Engine.Products.Sp.DeployedSiddhiApp' @(
+                    'humidity', 'waiting', @((& $group 'filter' 3 @())))))
+    }
+    $samples.DasSiddhiAppGroup = {
+        New-DasInstance ([DasOps.DasSiddhiAppGroup]) @((& $group 'group-1' 1 @('wrk1')))
+        New-DasInstance ([DasOps.DasSiddhiAppGroup]) @((& $group 'group-2' 2 @('wrk1', 'wrk2')))
+        New-DasInstance ([DasOps.DasSiddhiAppGroup]) @((& $group 'filter' 3 @()))
     }
 
     # Trailing blanks are layout, not content; the line ending is the platform's.

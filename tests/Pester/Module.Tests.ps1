@@ -22,7 +22,8 @@ Describe 'The DasOps module' -Tag UnitTests {
 
     It 'loads the format views of every output type' {
         $types = 'DasOps.DasCluster', 'DasOps.DasNodeInfo', 'DasOps.DasValidationError', 'DasOps.DasFileChange', 'DasOps.DasDatabaseResult',
-            'DasOps.DasDatabaseAccountResult', 'DasOps.DasNodeStatus', 'DasOps.DasNodeActionResult', 'DasOps.DasHaCheck', 'DasOps.DasPersistenceResult'
+            'DasOps.DasDatabaseAccountResult', 'DasOps.DasNodeStatus', 'DasOps.DasNodeActionResult', 'DasOps.DasHaCheck', 'DasOps.DasPersistenceResult',
+            'DasOps.DasSiddhiAppDeployment', 'DasOps.DasSiddhiApp', 'DasOps.DasSiddhiAppGroup'
         foreach ($type in $types) {
             Get-FormatData -TypeName $type | Should -Not -BeNullOrEmpty -Because "$type needs a view"
         }

@@ -77,6 +77,30 @@ Describe 'Pipeline binding' {
         ($fd.Nodes | Where-Object { $_.Roles -contains [DasOps.DasNodeRole]::Storm }).Name | Should -Be @('dsh1', 'dsh2')
     }
 
+    It 'binds files from Get-ChildItem to Publish-DasSiddhiApp -Path by property name, and checks them all before any connection' {
+        $sp = Import-DasCluster (New-ClosedPortSpec -Directory $dir -Text @'
+name: sp
+product: StreamProcessor
+pattern: Distributed
+database: {host: 10.77.0.10}
+streamProcessor:
+  kafka: {bootstrapServers: [10.77.0.10:9092], zooKeeper: [10.77.0.10:2181]}
+nodes:
+  - {name: mgr1, host: 10.77.0.11, roles: [Manager]}
+  - {name: mgr2, host: 10.77.0.12, roles: [Manager]}
+  - {name: wrk1, host: 10.77.0.13, roles: [Worker]}
+  - {name: rcv1, host: 10.77.0.15, roles: [ReceiverWorker]}
+'@)
+        # Neither app has an @App:name: each is refused at its own line 1.
+        'first.siddhi', 'second.siddhi' | ForEach-Object { Set-Content -Path (Join-Path $dir $_) -Value "define stream S (a int);`nfrom S select a insert into T;" }
+        Get-ChildItem (Join-Path $dir '*.siddhi') | Publish-DasSiddhiApp -Cluster $sp -Confirm:$false -ErrorVariable problems -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'DasParameterInvalid,*'
+        $problems[0].Exception.Message | Should -Match ([regex]::Escape((Join-Path $dir 'first.siddhi') + ':1: no @App:name'))
+        $problems[0].Exception.Message | Should -Match ([regex]::Escape((Join-Path $dir 'second.siddhi') + ':1: no @App:name'))
+    }
+
     It 'does not take a piped string as a node: names are given as names' {
         { 'node1' | Get-DasNode -Cluster $isa -ErrorAction Stop } | Should -Throw -ErrorId 'InputObjectNotBound,DasOps.Commands.GetDasNodeCommand'
         (Get-DasNode $isa node2 -ErrorAction SilentlyContinue).Node | Should -Be @('node2')

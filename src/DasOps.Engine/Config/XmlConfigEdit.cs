@@ -13,7 +13,7 @@ public abstract class XmlConfigEdit : IConfigEdit
 {
     public abstract string Path { get; }
 
-    public virtual bool AppliesTo(RenderContext context) => context.Topology.IsDasNode(context.Node);
+    public virtual bool AppliesTo(RenderContext context) => context.Topology.Manages(context.Node);
 
     public virtual bool HoldsSecrets(RenderContext context) => false;
 

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using DasOps.Engine.Diagnostics;
 using DasOps.Engine.Lifecycle;
 using DasOps.Engine.Products.Das;
+using DasOps.Engine.Publishing;
 using DasOps.Engine.Remote;
 using DasOps.Engine.Spec;
 
@@ -24,6 +25,7 @@ public sealed class FailoverDrill
     private readonly IOperationReporter _reporter;
     private readonly HaVerifier _verifier;
     private readonly ClusterLifecycle _lifecycle;
+    private readonly DasProduct _product;
 
     public FailoverDrill(ClusterSpec spec, Func<NodeSpec, IRemoteShell> shellFor, ClusterLifecycle lifecycle, IOperationReporter? reporter = null)
     {
@@ -32,6 +34,7 @@ public sealed class FailoverDrill
         _lifecycle = lifecycle;
         _reporter = reporter ?? SilentReporter.Instance;
         _verifier = new HaVerifier(spec, shellFor, _reporter);
+        _product = DasProduct.Of(spec);
     }
 
     public TimeSpan PromotionTimeout { get; set; } = TimeSpan.FromSeconds(90);
@@ -39,7 +42,7 @@ public sealed class FailoverDrill
     public async Task<IReadOnlyList<HaCheck>> RunAsync(CancellationToken cancellationToken)
     {
         var checks = new List<HaCheck>();
-        var topology = new DasTopology(_spec);
+        var topology = _product.Topology;
         var runtimes = await ProbeAllAsync(topology.DasNodes, 0, cancellationToken).ConfigureAwait(false);
         var spark = await _verifier.ReadSparkAsync(runtimes, cancellationToken).ConfigureAwait(false);
         var cepGroups = _verifier.CepGroups();
@@ -59,7 +62,9 @@ public sealed class FailoverDrill
         // Offsets so that only lines written after the stop count as a takeover.
         var marks = runtimes.ToDictionary(r => r.Key, r => r.Value.LogSize);
         var stopClock = Stopwatch.StartNew();
-        var stops = await Task.WhenAll(victims.Select(v => _lifecycle.For(v).StopAsync(cancellationToken))).ConfigureAwait(false);
+        // All at once (parallelism = victims): the takeover is timed from one moment, not from a staggered stop.
+        var stops = await ParallelNodes.RunAsync(victims, victims.Count, null, _reporter, v => _lifecycle.For(v).StopAsync(cancellationToken),
+            (_, fault) => fault.Rethrow<NodeActionResult>(), cancellationToken).ConfigureAwait(false);
         foreach (var stop in stops)
             checks.Add(new HaCheck(stop.Node, "failover-stop", stop.Succeeded ? CheckResult.Pass : CheckResult.Fail, $"{stop.Outcome}: {stop.Detail}", stop.Duration));
         var stoppedAt = stopClock.Elapsed;
@@ -86,7 +91,7 @@ public sealed class FailoverDrill
             foreach (var node in candidates)
             {
                 if (!marks.TryGetValue(node, out var mark)) continue;
-                var runtime = await NodeProbe.ReadAsync(_shellFor(node), _spec.HomeOf(node), mark, null, cancellationToken).ConfigureAwait(false);
+                var runtime = await NodeProbe.ReadAsync(_shellFor(node), _product, node, _spec.HomeOf(node), mark, null, cancellationToken).ConfigureAwait(false);
                 if (runtime.Lines.Any(l => LogMarkers.CepActive.IsMatch(l)))
                     return new HaCheck(node.Name, "failover-cep", CheckResult.Pass, $"became CEP Active {clock.Elapsed.TotalSeconds:0.0} s after {oldActive.Name} was stopped", clock.Elapsed);
             }
@@ -122,7 +127,7 @@ public sealed class FailoverDrill
             var wantsSpark = topology.RunsSpark(node) && _spec.Spark.MasterCount > 1;
             while (clock.Elapsed < PromotionTimeout)
             {
-                var runtime = await NodeProbe.ReadAsync(_shellFor(node), _spec.HomeOf(node), 0, null, cancellationToken).ConfigureAwait(false);
+                var runtime = await NodeProbe.ReadAsync(_shellFor(node), _product, node, _spec.HomeOf(node), 0, null, cancellationToken).ConfigureAwait(false);
                 cep = runtime.CepState;
                 sparkState = wantsSpark ? await SparkProbe.ReadNodeAsync(_spec, node, _shellFor(node), cancellationToken).ConfigureAwait(false) : null;
                 if ((!wantsCep || cep != null) && (!wantsSpark || sparkState != null)) break;
@@ -139,11 +144,9 @@ public sealed class FailoverDrill
     private async Task<Dictionary<NodeSpec, NodeRuntime>> ProbeAllAsync(IEnumerable<NodeSpec> nodes, long offset, CancellationToken cancellationToken)
     {
         var list = nodes.ToList();
-        var runtimes = await Task.WhenAll(list.Select(async n =>
-        {
-            try { return await NodeProbe.ReadAsync(_shellFor(n), _spec.HomeOf(n), offset, null, cancellationToken).ConfigureAwait(false); }
-            catch (LifecycleException) { return null; }
-        })).ConfigureAwait(false);
+        var runtimes = await ParallelNodes.RunAsync(list, PublishOptions.DefaultParallelism, null, _reporter,
+            async n => (NodeRuntime?)await NodeProbe.ReadAsync(_shellFor(n), _product, n, _spec.HomeOf(n), offset, null, cancellationToken).ConfigureAwait(false),
+            (_, fault) => fault.IsLifecycle ? null : fault.Rethrow<NodeRuntime?>(), cancellationToken).ConfigureAwait(false);
         return list.Zip(runtimes, (n, r) => (n, r)).Where(p => p.r != null).ToDictionary(p => p.n, p => p.r!);
     }
 }

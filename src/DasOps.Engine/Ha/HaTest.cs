@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DasOps.Engine.Diagnostics;
 using DasOps.Engine.Lifecycle;
+using DasOps.Engine.Products;
 using DasOps.Engine.Remote;
 using DasOps.Engine.Spec;
 
@@ -41,8 +42,8 @@ public sealed class HaTest
 
     public async Task<IReadOnlyList<HaCheck>> RunAsync(CancellationToken cancellationToken)
     {
-        var verifier = new HaVerifier(_spec, _shellFor, _reporter);
-        var checks = await verifier.VerifyAsync(cancellationToken).ConfigureAwait(false);
+        var ha = ProductCatalog.For(_spec).Ha;
+        var checks = await ha.VerifyAsync(_shellFor, _reporter, cancellationToken).ConfigureAwait(false);
         if (!Failover) return checks;
 
         var settle = System.Diagnostics.Stopwatch.StartNew();
@@ -50,7 +51,7 @@ public sealed class HaTest
         {
             _reporter.Progress("Failover drill", "waiting for the cluster to settle before failing over", 5);
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
-            checks = await verifier.VerifyAsync(cancellationToken).ConfigureAwait(false);
+            checks = await ha.VerifyAsync(_shellFor, _reporter, cancellationToken).ConfigureAwait(false);
         }
         var failed = checks.Count(c => c.Result == CheckResult.Fail);
         if (failed > 0)
@@ -62,7 +63,7 @@ public sealed class HaTest
             }).ToList();
         }
         var lifecycle = Lifecycle ?? new ClusterLifecycle(_spec, _shellFor, _reporter) { StartTimeout = Timeout };
-        var drill = await new FailoverDrill(_spec, _shellFor, lifecycle, _reporter) { PromotionTimeout = Timeout }.RunAsync(cancellationToken).ConfigureAwait(false);
+        var drill = await ha.FailoverAsync(_shellFor, lifecycle, _reporter, Timeout, cancellationToken).ConfigureAwait(false);
         return checks.Concat(drill).ToList();
     }
 }

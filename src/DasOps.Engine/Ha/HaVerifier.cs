@@ -8,14 +8,16 @@ using System.Threading.Tasks;
 using DasOps.Engine.Diagnostics;
 using DasOps.Engine.Lifecycle;
 using DasOps.Engine.Products.Das;
+using DasOps.Engine.Publishing;
 using DasOps.Engine.Remote;
 using DasOps.Engine.Spec;
 
 namespace DasOps.Engine.Ha;
 
 /// <summary>
-/// Test-DasHa without -Failover: reads the running cluster (processes, ports, logs, Spark /json) and judges it against
-/// the spec. Every check is one record; nothing on the nodes changes.
+/// Test-DasHa without -Failover for DAS / IS Analytics: reads the running cluster (processes, ports, logs, Spark /json)
+/// and judges it against the spec. Every check is one record; nothing on the nodes changes. DAS-specific: the engine
+/// reaches it through <see cref="Products.IProduct.Ha"/>.
 /// </summary>
 public sealed class HaVerifier
 {
@@ -27,6 +29,7 @@ fi";
     private readonly ClusterSpec _spec;
     private readonly Func<NodeSpec, IRemoteShell> _shellFor;
     private readonly IOperationReporter _reporter;
+    private readonly DasProduct _product;
     private readonly DasTopology _topology;
 
     public HaVerifier(ClusterSpec spec, Func<NodeSpec, IRemoteShell> shellFor, IOperationReporter? reporter = null)
@@ -34,13 +37,16 @@ fi";
         _spec = spec;
         _shellFor = shellFor;
         _reporter = reporter ?? SilentReporter.Instance;
-        _topology = new DasTopology(spec);
+        _product = DasProduct.Of(spec);
+        _topology = _product.Topology;
     }
 
     public async Task<IReadOnlyList<HaCheck>> VerifyAsync(CancellationToken cancellationToken)
     {
         var nodes = _topology.DasNodes.ToList();
-        var perNode = await Task.WhenAll(nodes.Select(n => CheckNodeAsync(n, cancellationToken))).ConfigureAwait(false);
+        // CheckNodeAsync turns what a node answers into checks; anything else (cancellation, a bug) ends the run.
+        var perNode = await ParallelNodes.RunAsync<(NodeSpec Node, NodeRuntime? Runtime, List<HaCheck> Checks)>(nodes, PublishOptions.DefaultParallelism, null, _reporter,
+            n => CheckNodeAsync(n, cancellationToken), (_, fault) => fault.Rethrow<(NodeSpec Node, NodeRuntime? Runtime, List<HaCheck> Checks)>(), cancellationToken).ConfigureAwait(false);
         var checks = perNode.SelectMany(r => r.Checks).ToList();
         var runtimes = perNode.Where(r => r.Runtime != null).ToDictionary(r => r.Node, r => r.Runtime!);
         checks.Add(await CheckSparkAsync(runtimes, cancellationToken).ConfigureAwait(false));
@@ -68,7 +74,7 @@ fi";
         NodeRuntime runtime;
         try
         {
-            runtime = await NodeProbe.ReadAsync(shell, _spec.HomeOf(node), 0, _spec.SparkSymlinkOf(node), cancellationToken).ConfigureAwait(false);
+            runtime = await NodeProbe.ReadAsync(shell, _product, node, _spec.HomeOf(node), 0, _spec.SparkSymlinkOf(node), cancellationToken).ConfigureAwait(false);
         }
         catch (LifecycleException e)
         {
@@ -84,7 +90,7 @@ fi";
                 ? new HaCheck(node.Name, "process", CheckResult.Warn, $"pid {runtime.Pid} is alive but has not logged 'WSO2 Carbon started' yet", probeTime)
                 : new HaCheck(node.Name, "process", CheckResult.Fail, runtime.Pid != null ? $"not running (stale pid file names {runtime.Pid})" : "not running", probeTime));
 
-        var expected = NodePorts.ExpectedOf(_spec, node);
+        var expected = NodePorts.ExpectedOf(_spec, node, _topology.RunsCepHa(node));
         var closed = expected.Where(p => !runtime.Listening.Contains(p.Port)).ToList();
         checks.Add(closed.Count == 0
             ? new HaCheck(node.Name, "ports", CheckResult.Pass, string.Join(", ", expected.Select(p => $"{p.Name} {p.Port}")), probeTime)

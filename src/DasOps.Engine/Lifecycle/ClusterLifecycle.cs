@@ -4,6 +4,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DasOps.Engine.Diagnostics;
+using DasOps.Engine.Products;
+using DasOps.Engine.Publishing;
 using DasOps.Engine.Remote;
 using DasOps.Engine.Spec;
 
@@ -19,28 +21,30 @@ public sealed class ClusterLifecycle
     private readonly ClusterSpec _spec;
     private readonly Func<NodeSpec, IRemoteShell> _shellFor;
     private readonly IOperationReporter _reporter;
+    private readonly IProduct _product;
 
     public ClusterLifecycle(ClusterSpec spec, Func<NodeSpec, IRemoteShell> shellFor, IOperationReporter? reporter = null)
     {
         _spec = spec;
         _shellFor = shellFor;
         _reporter = reporter ?? SilentReporter.Instance;
+        _product = ProductCatalog.For(spec);
     }
 
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromMinutes(5);
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     public NodeLifecycle For(NodeSpec node) =>
-        new NodeLifecycle(_spec, node, _shellFor(node), _reporter) { StartTimeout = StartTimeout, StopTimeout = StopTimeout };
+        new NodeLifecycle(_spec, node, _shellFor(node), _reporter, _product) { StartTimeout = StartTimeout, StopTimeout = StopTimeout };
 
     public async Task<IReadOnlyList<NodeActionResult>> StartAsync(IEnumerable<NodeSpec> nodes, CancellationToken cancellationToken)
     {
         var results = new List<NodeActionResult>();
-        var waves = StartOrder.WavesOf(_spec, nodes);
+        var waves = _product.Topology.StartWavesOf(nodes);
         for (var i = 0; i < waves.Count; i++)
         {
             _reporter.Progress("Start nodes", $"wave {i + 1} of {waves.Count}: {string.Join(", ", waves[i].Select(n => n.Name))}", 100 * i / waves.Count);
-            results.AddRange(await BoundedParallel.RunAsync(waves[i], n => Guard(n, () => For(n).StartAsync(cancellationToken))).ConfigureAwait(false));
+            results.AddRange(await RunWaveAsync(waves[i], n => n.StartAsync(cancellationToken), cancellationToken).ConfigureAwait(false));
         }
         _reporter.Progress("Start nodes", "done", 100);
         return Ordered(results);
@@ -50,11 +54,11 @@ public sealed class ClusterLifecycle
     public async Task<IReadOnlyList<NodeActionResult>> StopAsync(IEnumerable<NodeSpec> nodes, CancellationToken cancellationToken)
     {
         var results = new List<NodeActionResult>();
-        var waves = StartOrder.WavesOf(_spec, nodes).Reverse().ToList();
+        var waves = _product.Topology.StartWavesOf(nodes).Reverse().ToList();
         for (var i = 0; i < waves.Count; i++)
         {
             _reporter.Progress("Stop nodes", $"wave {i + 1} of {waves.Count}", 100 * i / waves.Count);
-            results.AddRange(await BoundedParallel.RunAsync(waves[i], n => Guard(n, () => For(n).StopAsync(cancellationToken))).ConfigureAwait(false));
+            results.AddRange(await RunWaveAsync(waves[i], n => n.StopAsync(cancellationToken), cancellationToken).ConfigureAwait(false));
         }
         _reporter.Progress("Stop nodes", "done", 100);
         return Ordered(results);
@@ -69,21 +73,23 @@ public sealed class ClusterLifecycle
         return Ordered(stopped.Where(r => failed.Contains(r.Node)).Concat(started));
     }
 
-    private async Task<NodeActionResult> Guard(NodeSpec node, Func<Task<NodeActionResult>> action)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        try
+    /// <summary>
+    /// One wave through the shared runner. A node that fails to start or stop, or cannot be reached, becomes a Failed
+    /// result and the others go on; any other fault (cancellation) ends the run as it did.
+    /// </summary>
+    private Task<IReadOnlyList<NodeActionResult>> RunWaveAsync(IReadOnlyList<NodeSpec> wave, Func<NodeLifecycle, Task<NodeActionResult>> action,
+        CancellationToken cancellationToken) =>
+        ParallelNodes.RunAsync(wave, PublishOptions.DefaultParallelism, null, _reporter, async node =>
         {
-            var result = await action().ConfigureAwait(false);
+            var result = await action(For(node)).ConfigureAwait(false);
             _reporter.NodeProgress(node.Name, $"{result.Outcome}: {result.Detail}", 100, completed: true);
             return result;
-        }
-        catch (LifecycleException e)
+        }, (node, fault) =>
         {
+            if (!fault.IsLifecycle) return fault.Rethrow<NodeActionResult>();
             _reporter.NodeProgress(node.Name, "failed", 100, completed: true);
-            return new NodeActionResult(node.Name, NodeOutcome.Failed, null, e.Message, clock.Elapsed, unreachable: e is NodeUnreachableException);
-        }
-    }
+            return new NodeActionResult(node.Name, NodeOutcome.Failed, null, fault.Message, fault.Elapsed, unreachable: fault.Failure == NodeFailure.Unreachable);
+        }, cancellationToken);
 
     private IReadOnlyList<NodeActionResult> Ordered(IEnumerable<NodeActionResult> results) =>
         results.OrderBy(r => _spec.Nodes.FindIndex(n => n.Name == r.Node)).ToList();

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using DasOps.Engine.Products.Das;
+using DasOps.Engine.Diagnostics;
+using DasOps.Engine.Products;
+using DasOps.Engine.Publishing;
 using DasOps.Engine.Spec;
 using DasOps.Engine.Remote;
 
@@ -15,30 +17,13 @@ namespace DasOps.Engine.Lifecycle;
 /// </summary>
 public static class ClusterStatusReader
 {
-    public static async Task<IReadOnlyList<NodeStatus>> ReadAsync(ClusterSpec spec, IEnumerable<NodeSpec> nodes, Func<NodeSpec, IRemoteShell> shellFor, CancellationToken cancellationToken)
+    /// <summary>What a node holds is the product's to say; a node that cannot be read gets a status that says why.</summary>
+    public static Task<IReadOnlyList<NodeStatus>> ReadAsync(ClusterSpec spec, IEnumerable<NodeSpec> nodes, Func<NodeSpec, IRemoteShell> shellFor, CancellationToken cancellationToken)
     {
-        var topology = new DasTopology(spec);
-        return await BoundedParallel.RunAsync(nodes.Where(topology.IsDasNode), async node =>
-        {
-            var roles = spec.Pattern == Pattern.MinimumHa ? "All" : string.Join(",", node.Roles);
-            var expected = topology.ClusterOf(node).Count;
-            try
-            {
-                var shell = shellFor(node);
-                var runtime = await NodeProbe.ReadAsync(shell, spec.HomeOf(node), 0, spec.SparkSymlinkOf(node), cancellationToken).ConfigureAwait(false);
-                string? spark = null;
-                if (runtime.Alive && topology.RunsSpark(node))
-                    spark = await SparkProbe.ReadNodeAsync(spec, node, shell, cancellationToken).ConfigureAwait(false);
-                var process = runtime.Alive ? "running" : runtime.Pid != null ? "stale pid file" : "stopped";
-                var ready = runtime.Alive && runtime.Started && runtime.Listening.Contains(NodePorts.HttpsOf(spec, node));
-                return new NodeStatus(node.Name, node.Host, roles, process, runtime.Alive ? runtime.Pid : null, ready,
-                    runtime.Alive ? runtime.CepState : null, spark, runtime.Alive ? runtime.MemberCount : null, expected, "");
-            }
-            catch (LifecycleException e)
-            {
-                return new NodeStatus(node.Name, node.Host, roles, "unreachable", null, false, null, null, null, expected, e.Message);
-            }
-        }).ConfigureAwait(false);
+        var product = ProductCatalog.For(spec);
+        return ParallelNodes.RunAsync(nodes.Where(product.Topology.Manages).ToList(), PublishOptions.DefaultParallelism, null, SilentReporter.Instance,
+            node => product.ReadStatusAsync(node, shellFor(node), cancellationToken),
+            (node, fault) => fault.IsLifecycle ? product.UnreadableStatus(node, fault.Message) : fault.Rethrow<NodeStatus>(), cancellationToken);
     }
 
     /// <summary>Where a node's Spark master UI listens: SPARK_LOCAL_IP when set, else the node's cluster address.</summary>

@@ -6,18 +6,19 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DasOps.Engine.Diagnostics;
-using DasOps.Engine.Products.Das;
+using DasOps.Engine.Products;
 using DasOps.Engine.Remote;
 using DasOps.Engine.Spec;
 
 namespace DasOps.Engine.Lifecycle;
 
 /// <summary>
-/// Starts one node through the product's own bin/wso2server.sh, run as the runAs user (the home's owner by default,
-/// never root for a home root does not own), and stops it as that script does, with SIGTERM to the pid file's
-/// process, but only once that process is checked to be this home's server (a reused pid is never signalled). Waits
-/// for the outcome: a start is ready when the log says "WSO2 Carbon started in" after this start, the pid is this
-/// home's live server and the HTTPS port listens; a stop is done when the process is gone (SIGKILL after the timeout).
+/// Starts one node through the product's own start script (<see cref="IProductLauncher"/>; DAS: bin/wso2server.sh), run
+/// as the runAs user (the home's owner by default, never root for a home root does not own), and stops it as that
+/// script does, with SIGTERM to the pid file's process, but only once that process is checked to be this home's server
+/// (a reused pid is never signalled). Waits for the outcome: a start is done when the product calls the node ready on
+/// what it logged since this launch (<see cref="IProduct.IsReady"/>; DAS: "WSO2 Carbon started in", a live server and
+/// the HTTPS port); a stop is done when the process is gone (SIGKILL after the timeout).
 /// </summary>
 public sealed class NodeLifecycle
 {
@@ -25,13 +26,15 @@ public sealed class NodeLifecycle
     private readonly NodeSpec _node;
     private readonly IRemoteShell _shell;
     private readonly IOperationReporter _reporter;
+    private readonly IProduct _product;
 
-    public NodeLifecycle(ClusterSpec spec, NodeSpec node, IRemoteShell shell, IOperationReporter reporter)
+    public NodeLifecycle(ClusterSpec spec, NodeSpec node, IRemoteShell shell, IOperationReporter reporter, IProduct? product = null)
     {
         _spec = spec;
         _node = node;
         _shell = shell;
         _reporter = reporter;
+        _product = product ?? ProductCatalog.For(spec);
     }
 
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromMinutes(5);
@@ -45,21 +48,22 @@ public sealed class NodeLifecycle
 
     private string Home => _spec.HomeOf(_node);
 
+    private string Script => _product.Launcher.ScriptOf(_node);
+
+    /// <summary>The script's file name, as messages name it (wso2server.sh).</summary>
+    private string ScriptName => System.IO.Path.GetFileName(Script);
+
+    private string PidFilePath => _product.Launcher.PidFileOf(_node);
+
     public Task<NodeRuntime> ProbeAsync(long offset, CancellationToken cancellationToken) =>
-        NodeProbe.ReadAsync(_shell, Home, offset, _spec.SparkSymlinkOf(_node), cancellationToken);
+        NodeProbe.ReadAsync(_shell, _product, _node, Home, offset, _spec.SparkSymlinkOf(_node), cancellationToken);
 
     /// <summary>Process, ports and log size only: an offset past any log's end returns no log lines.</summary>
     private Task<NodeRuntime> ProbeProcessAsync(CancellationToken cancellationToken) => ProbeAsync(long.MaxValue / 2, cancellationToken);
 
-    /// <summary>The wso2server.sh arguments: the role's profile flag, the port offset, then the command.</summary>
-    public IReadOnlyList<string> StartArguments(string command)
-    {
-        var args = new List<string> { "sh", Home + "/bin/wso2server.sh" };
-        if (new DasTopology(_spec).ProfileFlagOf(_node) is { } flag) args.Add(flag);
-        args.Add("-DportOffset=" + _spec.PortOffsetOf(_node).ToString(CultureInfo.InvariantCulture));
-        args.Add(command);
-        return args;
-    }
+    /// <summary>sh, the start script, then the product's arguments (DAS: the role's profile flag, the port offset) and the command.</summary>
+    public IReadOnlyList<string> StartArguments(string command) =>
+        new[] { "sh", Home + "/" + Script }.Concat(_product.Launcher.ArgumentsOf(_node, command)).ToList();
 
     public async Task<NodeActionResult> StartAsync(CancellationToken cancellationToken)
     {
@@ -79,28 +83,29 @@ public sealed class NodeLifecycle
             var launch = await _shell.RunAsync(LaunchCommand(), cancellationToken).ConfigureAwait(false);
             if (launch.Unreachable) throw new NodeUnreachableException(_node.Name, launch.StandardError.Trim());
             if (!launch.Succeeded)
-                return new NodeActionResult(_node.Name, NodeOutcome.Failed, null, $"wso2server.sh start failed (exit {launch.ExitCode}): {launch.StandardError.Trim()}", clock.Elapsed);
+                return new NodeActionResult(_node.Name, NodeOutcome.Failed, null, $"{ScriptName} start failed (exit {launch.ExitCode}): {launch.StandardError.Trim()}", clock.Elapsed);
             if (!launch.Output.Contains(AlreadyRunning)) break;
             if (launchClock.Elapsed > LaunchBlockedTimeout)
                 return new NodeActionResult(_node.Name, NodeOutcome.Failed, before.Pid,
-                    $"wso2server.sh keeps answering '{AlreadyRunning}' for pid {before.Pid}, which is not a live server (a zombie or a reused pid); check the process and remove {Home}/{PidFile.RelativePath} if it is stale", clock.Elapsed);
+                    $"{ScriptName} keeps answering '{AlreadyRunning}' for pid {before.Pid}, which is not a live server (a zombie or a reused pid); check the process and remove {Home}/{PidFilePath} if it is stale", clock.Elapsed);
             _reporter.NodeProgress(_node.Name, $"waiting for the old process {before.Pid} to be reaped", 10);
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
         }
 
-        var https = NodePorts.HttpsOf(_spec, _node);
+        var https = _product.Launcher.HttpsPortOf(_node);
+        var markers = _product.LogMarkers;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
             var now = await ProbeAsync(before.LogSize, cancellationToken).ConfigureAwait(false);
-            var startedLine = now.Lines.Any(l => LogMarkers.Started.IsMatch(l));
-            if (startedLine && now.Alive && now.Listening.Contains(https))
+            var startedLine = now.Lines.Any(l => markers.Started.IsMatch(l));
+            if (_product.IsReady(_node, now))
                 return new NodeActionResult(_node.Name, NodeOutcome.Started, now.Pid, $"ready in {clock.Elapsed.TotalSeconds:0.0} s (https {https})", clock.Elapsed);
-            var booted = now.Lines.Any(l => l.Contains(LogMarkers.BootLine));
+            var booted = now.Lines.Any(l => l.Contains(markers.BootLine));
             if (booted && !now.Alive)
             {
-                var errors = now.Lines.Where(l => LogMarkers.Error.IsMatch(l)).Select(Trim).Take(3).ToList();
+                var errors = now.Lines.Where(l => markers.Error.IsMatch(l)).Select(Trim).Take(3).ToList();
                 return new NodeActionResult(_node.Name, NodeOutcome.Failed, now.Pid,
                     "the node exited during start" + (errors.Count > 0 ? ": " + string.Join(" | ", errors) : " without logging an error"), clock.Elapsed);
             }
@@ -143,10 +148,10 @@ public sealed class NodeLifecycle
             : new NodeActionResult(_node.Name, NodeOutcome.Killed, before.Pid, $"did not stop in {StopTimeout.TotalSeconds:0} s; killed", clock.Elapsed);
     }
 
-    /// <summary>sh HOME/bin/wso2server.sh ... start, as the runAs user (ServerScripts.Launch).</summary>
+    /// <summary>sh HOME/SCRIPT ... start, as the runAs user (ServerScripts.Launch).</summary>
     private RemoteCommand LaunchCommand() =>
-        RemoteCommand.Script(ServerScripts.Launch, new[] { Home, _spec.RunAsOf(_node) ?? "" }.Concat(StartArguments("start")),
-            timeout: TimeSpan.FromSeconds(60), description: "wso2server.sh start");
+        RemoteCommand.Script(ServerScripts.Launch, new[] { Home, _spec.RunAsOf(_node) ?? "", PidFilePath }.Concat(StartArguments("start")),
+            timeout: TimeSpan.FromSeconds(60), description: ScriptName + " start");
 
     private enum SignalOutcome { Signalled, NotServer }
 
@@ -162,7 +167,7 @@ public sealed class NodeLifecycle
     }
 
     /// <summary>
-    /// The product never deletes wso2carbon.pid, so after a stop it names a dead process: status would read "stale
+    /// The product never deletes its pid file (DAS: wso2carbon.pid), so after a stop it names a dead process: status would read "stale
     /// pid file" (the sign of a crash) and a later start can be refused with "Process is already running" once the
     /// pid is reused. The node was stopped here, so the file goes, but only while it still names the stopped pid and
     /// that pid is not alive (a start that raced in keeps its file). Best effort: a failure only leaves the file.
@@ -170,12 +175,12 @@ public sealed class NodeLifecycle
     private async Task RemoveStalePidFileAsync(int pid, CancellationToken cancellationToken)
     {
         const string script =
-            "f=\"$1/" + PidFile.RelativePath + "\"; [ -f \"$f\" ] || exit 0; " +
+            "f=\"$1/$3\"; [ -f \"$f\" ] || exit 0; " +
             "p=$(tr -d '\\000' < \"$f\" | head -n 1 | tr -cd '0-9'); [ \"$p\" = \"$2\" ] || exit 0; " +
             "if [ -r \"/proc/$p/stat\" ]; then s=$(sed 's/^.*) //' \"/proc/$p/stat\" | cut -d' ' -f1); case \"$s\" in Z|X) ;; *) exit 0;; esac; fi; " +
             "rm -f -- \"$f\"";
-        var result = await _shell.RunAsync(RemoteCommand.Script(script, new[] { Home, pid.ToString(CultureInfo.InvariantCulture) }, description: "remove the stale pid file"), cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded) _reporter.Verbose($"{_node.Name}: the stale {PidFile.RelativePath} was left: {result.StandardError.Trim()}");
+        var result = await _shell.RunAsync(RemoteCommand.Script(script, new[] { Home, pid.ToString(CultureInfo.InvariantCulture), PidFilePath }, description: "remove the stale pid file"), cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded) _reporter.Verbose($"{_node.Name}: the stale {PidFilePath} was left: {result.StandardError.Trim()}");
     }
 
     private static string Trim(string line)

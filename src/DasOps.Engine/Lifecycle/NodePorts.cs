@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using DasOps.Engine.Products.Das;
 using DasOps.Engine.Spec;
 
 namespace DasOps.Engine.Lifecycle;
@@ -22,10 +21,9 @@ public static class NodePorts
 
     public static int SparkUiOf(ClusterSpec spec, NodeSpec node) => SparkMasterUi + spec.PortOffsetOf(node);
 
-    /// <summary>Ports every running node of this role must have open, with a name for reports.</summary>
-    public static IReadOnlyList<(string Name, int Port)> ExpectedOf(ClusterSpec spec, NodeSpec node)
+    /// <summary>Ports every running node of this role must have open, with a name for reports; CEP HA nodes add the Thrift and HA ports.</summary>
+    public static IReadOnlyList<(string Name, int Port)> ExpectedOf(ClusterSpec spec, NodeSpec node, bool runsCepHa)
     {
-        var topology = new DasTopology(spec);
         var offset = spec.PortOffsetOf(node);
         var ports = new List<(string, int)>
         {
@@ -33,7 +31,7 @@ public static class NodePorts
             ("http", Http + offset),
             ("hazelcast", spec.HazelcastPortOf(node)),
         };
-        if (topology.RunsCepHa(node))
+        if (runsCepHa)
         {
             ports.Add(("thrift", ThriftTcp + offset));
             ports.Add(("cep-eventSync", EventSync + offset));

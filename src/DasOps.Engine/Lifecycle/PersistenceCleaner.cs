@@ -191,33 +191,22 @@ exec find -H ""$root"" -mindepth 3 -maxdepth 3 -type f -printf '%s\t%p\0'";
 
     public async Task<IReadOnlyList<PersistenceCleanResult>> ClearAsync(IEnumerable<NodeSpec> nodes, CancellationToken cancellationToken)
     {
-        if (Parallelism < 1) throw new InputException(InputErrorKind.ParameterInvalid, $"parallelism must be at least 1, not {Parallelism}.", "parallelism");
-        var list = nodes.ToList();
-        using var slots = new SemaphoreSlim(Parallelism);
-        var done = 0;
-        const string activity = "Clearing CEP persistence";
-        _reporter.Progress(activity, $"0 of {list.Count} node(s)", 0);
-        var tasks = list.Select(node => Task.Run(async () =>
-        {
-            var result = await ClearNodeAsync(node, slots, cancellationToken).ConfigureAwait(false);
-            var finished = Interlocked.Increment(ref done);
-            _reporter.Progress(activity, $"{finished} of {list.Count} node(s)", finished * 100 / Math.Max(1, list.Count));
-            return result;
-        })).ToList();
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
+        // ClearNodeAsync maps its own faults (the failure keeps the selection); the runner's mapping only covers a cancelled wait for a slot.
+        return await ParallelNodes.RunAsync(nodes.ToList(), Parallelism, "Clearing CEP persistence", _reporter,
+            (node, slot) => ClearNodeAsync(node, slot, cancellationToken),
+            (node, fault) => Done(new PersistenceCleanResult(node.Name, PersistenceStatus.Failed, RootOf(_spec, node), 0, 0,
+                Array.Empty<PersistenceFile>(), Array.Empty<PersistenceFile>(), fault.Elapsed, fault.Message, fault.Failure))).ConfigureAwait(false);
     }
 
     /// <summary>Never throws: whatever happens becomes this node's result.</summary>
-    private async Task<PersistenceCleanResult> ClearNodeAsync(NodeSpec node, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task<PersistenceCleanResult> ClearNodeAsync(NodeSpec node, NodeSlot slot, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var root = RootOf(_spec, node);
-        var holding = false;
         PersistenceSelection? selection = null;
         try
         {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            holding = true;
+            await slot.WaitAsync(cancellationToken).ConfigureAwait(false);
             var shell = _shellFor(node);
             _reporter.NodeProgress(node.Name, "listing " + root, 10);
             selection = Select(root, await ListAsync(shell, root, cancellationToken).ConfigureAwait(false));
@@ -243,18 +232,9 @@ exec find -H ""$root"" -mindepth 3 -maxdepth 3 -type f -printf '%s\t%p\0'";
         }
         catch (Exception e) when (!(e is OutOfMemoryException))
         {
-            var (message, failure) = e switch
-            {
-                NodeOperationException n => (n.Message, n.Failure),
-                OperationCanceledException _ => ($"node {node.Name}: cancelled", NodeFailure.Cancelled),
-                _ => ($"node {node.Name}: {e.Message}", NodeFailure.CommandFailed),
-            };
+            var fault = NodeFault.Of(node.Name, e, clock.Elapsed);
             return Done(new PersistenceCleanResult(node.Name, PersistenceStatus.Failed, root, selection?.Keep.Count ?? 0, selection?.Ignored.Count ?? 0,
-                selection?.Delete ?? Array.Empty<PersistenceFile>(), Array.Empty<PersistenceFile>(), clock.Elapsed, message, failure));
-        }
-        finally
-        {
-            if (holding) slots.Release();
+                selection?.Delete ?? Array.Empty<PersistenceFile>(), Array.Empty<PersistenceFile>(), clock.Elapsed, fault.Message, fault.Failure));
         }
     }
 

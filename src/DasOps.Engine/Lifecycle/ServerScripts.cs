@@ -33,13 +33,14 @@ exit 3
 ";
 
     /// <summary>
-    /// $1 home, $2 run-as user ("" for the home's owner), then the command (sh HOME/bin/wso2server.sh ... start).
+    /// $1 home, $2 run-as user ("" for the home's owner), $3 the pid file relative to the home, then the command (sh
+    /// HOME/bin/wso2server.sh ... start for DAS).
     /// Runs it as that user: directly when the SSH user is that user, else through runuser (or setpriv) when the SSH
     /// user is root; any other SSH user fails (exit 3). Never runs it as root for a home that root does not own: the
     /// owner can rewrite bin/wso2server.sh. A pid file naming a process that is not this server is removed first, or
     /// the script would answer "Process is already running" for a reused pid.
     /// </summary>
-    public const string Launch = @"server_home=$1 run_as=$2; shift 2
+    public const string Launch = @"server_home=$1 run_as=$2 pid_file=$3; shift 3
 cd -- ""$server_home"" 2>/dev/null || { echo ""product home $server_home does not exist (or is not a directory)"" >&2; exit 3; }
 " + IsServerFunction + @"
 owner_uid=$(stat -c %u .) owner=$(stat -c %U .)
@@ -52,8 +53,8 @@ if [ ""$uid"" = 0 ] && [ ""$owner_uid"" != 0 ]; then
   echo ""$server_home belongs to $owner, who can rewrite bin/wso2server.sh; DasOps will not run it as root (leave runAs unset, or set it to $owner)"" >&2; exit 3
 fi
 p=''
-[ -f wso2carbon.pid ] && p=$(tr -d '\000' < wso2carbon.pid | head -n 1 | tr -cd '0-9')
-if [ -n ""$p"" ] && ! is_server ""$p""; then rm -f -- wso2carbon.pid; fi
+[ -f ""$pid_file"" ] && p=$(tr -d '\000' < ""$pid_file"" | head -n 1 | tr -cd '0-9')
+if [ -n ""$p"" ] && ! is_server ""$p""; then rm -f -- ""$pid_file""; fi
 me=$(id -u)
 if [ ""$me"" = ""$uid"" ]; then exec ""$@""; fi
 [ ""$me"" = 0 ] || { echo ""the SSH user $(id -un) is neither root nor the runAs user $run_as, so it cannot start the product as $run_as; log in as $run_as or as root"" >&2; exit 3; }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using DasOps.Engine.Config;
 using DasOps.Engine.Config.Text;
-using DasOps.Engine.Products.Das;
+using DasOps.Engine.Products;
 using DasOps.Engine.Secrets;
 using DasOps.Engine.Spec;
 
@@ -11,16 +11,15 @@ namespace DasOps.Engine.Planning;
 
 /// <summary>
 /// Desired state versus what a node has: for every managed file, the edited text, whether it changes, hashes and a
-/// masked diff. Pure: reading and writing nodes is the caller's job, so render, plan and apply share this.
+/// masked diff. Pure: reading and writing nodes is the caller's job, so render, plan and apply share this. Which files
+/// and edits exist is the product's (<see cref="IProduct.Edits"/>); this only applies them.
 /// </summary>
 public static class ConfigurationPlanner
 {
-    public const string DriverDirectory = "repository/components/lib";
-
     public static IReadOnlyList<IConfigEdit> EditsFor(ClusterSpec spec, NodeSpec node, ClusterSecrets secrets)
     {
         var context = new RenderContext(spec, node, secrets);
-        return DasConfiguration.Edits.Where(e => e.AppliesTo(context)).ToList();
+        return context.Product.Edits.Where(e => e.AppliesTo(context)).ToList();
     }
 
     /// <summary>Text files to read from a node before planning it.</summary>
@@ -31,18 +30,18 @@ public static class ConfigurationPlanner
     public static ISet<string> SecretPathsOf(ClusterSpec spec, NodeSpec node)
     {
         var context = new RenderContext(spec, node, new ClusterSecrets());
-        return new HashSet<string>(DasConfiguration.Edits.Where(e => e.AppliesTo(context) && e.HoldsSecrets(context)).Select(e => e.Path), StringComparer.Ordinal);
+        return new HashSet<string>(context.Product.Edits.Where(e => e.AppliesTo(context) && e.HoldsSecrets(context)).Select(e => e.Path), StringComparer.Ordinal);
     }
 
     /// <summary>Where the JDBC driver jar goes on the node, when the spec names one.</summary>
     public static string? DriverPathOf(ClusterSpec spec) =>
-        spec.JdbcDriver == null ? null : DriverDirectory + "/" + System.IO.Path.GetFileName(spec.JdbcDriver);
+        spec.JdbcDriver == null ? null : ProductCatalog.For(spec).LibDirectory + "/" + System.IO.Path.GetFileName(spec.JdbcDriver);
 
     public static NodePlan PlanNode(ClusterSpec spec, NodeSpec node, ClusterSecrets secrets, Func<string, CurrentFile> current, byte[]? driverJar)
     {
         var context = new RenderContext(spec, node, secrets);
         var files = new List<FilePlan>();
-        foreach (var edit in DasConfiguration.Edits.Where(e => e.AppliesTo(context)))
+        foreach (var edit in context.Product.Edits.Where(e => e.AppliesTo(context)))
         {
             files.Add(PlanText(context, edit, current(edit.Path)));
         }
@@ -58,7 +57,7 @@ public static class ConfigurationPlanner
         var node = context.Node.Name;
         if (current.Content == null)
             throw new ConfigEditException(edit.Path, 0, 0,
-                $"not found in the product home {context.Spec.HomeOf(context.Node)}; is this a DAS 3.x / IS Analytics 5.x home?", node: node);
+                $"not found in the product home {context.Spec.HomeOf(context.Node)}; is this a {context.Product.DisplayName} home?", node: node);
         try
         {
             var content = TextContent.Decode(current.Content, edit.Path);

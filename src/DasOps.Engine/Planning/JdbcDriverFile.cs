@@ -20,7 +20,33 @@ public static class JdbcDriverFile
         if (!File.Exists(path)) throw new InputException(InputErrorKind.FileNotFound, $"jdbcDriver {path} does not exist.", path);
         var bytes = File.ReadAllBytes(path);
         if (!IsZip(bytes)) throw new InputException(InputErrorKind.ParameterInvalid, $"jdbcDriver {path} is not a jar (a jar is a zip file, which starts with 'PK').", path);
+        // Stream Processor (Carbon kernel 5) loads <SP_HOME>/lib as OSGi bundles; a plain jar there is never wired in.
+        if (spec.Product == Product.StreamProcessor && BundleNameOf(bytes) == null)
+            throw new InputException(InputErrorKind.ParameterInvalid,
+                $"jdbcDriver {path} is not an OSGi bundle (its META-INF/MANIFEST.MF has no Bundle-SymbolicName), and Stream Processor loads <SP_HOME>/lib as bundles. " +
+                "Convert it first with the product's bin/jartobundle.sh <jar> <out-dir> (JDK 1.8) and name the converted jar.", path);
         return bytes;
+    }
+
+    /// <summary>The jar's OSGi Bundle-SymbolicName, or null when its manifest has none (or it has no manifest).</summary>
+    public static string? BundleNameOf(byte[] jar)
+    {
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(jar), System.IO.Compression.ZipArchiveMode.Read);
+            var entry = zip.GetEntry("META-INF/MANIFEST.MF");
+            if (entry == null) return null;
+            using var reader = new StreamReader(entry.Open());
+            string? line;
+            while ((line = reader.ReadLine()) != null)
+                if (line.StartsWith("Bundle-SymbolicName:", StringComparison.OrdinalIgnoreCase))
+                    return line.Substring("Bundle-SymbolicName:".Length).Split(';')[0].Trim();
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A local file header (PK 03 04) or the end record of an empty archive (PK 05 06).</summary>

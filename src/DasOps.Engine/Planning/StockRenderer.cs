@@ -27,8 +27,7 @@ public static class StockRenderer
         }
 
         // Plan every node before writing anything, so one bad node leaves the output directory untouched.
-        var topology = new Products.Das.DasTopology(spec);
-        var plans = topology.DasNodes.Select(n => ConfigurationPlanner.PlanNode(spec, n, secrets, Read, driver)).ToList();
+        var plans = Products.ProductCatalog.For(spec).Topology.ManagedNodes.Select(n => ConfigurationPlanner.PlanNode(spec, n, secrets, Read, driver)).ToList();
         foreach (var plan in plans)
         {
             foreach (var file in plan.Files)

@@ -42,7 +42,7 @@ public sealed class ConfigurationPublisher
         var nodes = NodeSelection.Resolve(_spec, options.Nodes);
         var publisher = new NodePublisher(_spec, _secrets, _shells, _reporter, LoadDriver(_spec));
         return ParallelNodes.RunAsync(nodes, options.Parallelism, "Planning configuration", _reporter,
-            (node, slots) => publisher.PlanAsync(node, slots, cancellationToken));
+            node => publisher.PlanAsync(node, cancellationToken), (_, fault) => publisher.Failure(fault), cancellationToken);
     }
 
     /// <summary>The nodes an apply works on: those named, else the saved plan's, else every DAS node of the spec.</summary>
@@ -64,7 +64,7 @@ public sealed class ConfigurationPublisher
         var gate = saved == null ? null : new SavedPlanGate(saved, nodes.Count);
         var holder = options.Holder ?? PublishOptions.DefaultHolder();
         return ParallelNodes.RunAsync(nodes, options.Parallelism, "Publishing configuration", _reporter,
-            (node, slots) => publisher.ApplyAsync(node, slots, gate, options.BreakLock, holder, cancellationToken));
+            (node, slot) => publisher.ApplyAsync(node, slot, gate, options.BreakLock, holder, cancellationToken), (_, fault) => publisher.Failure(fault));
     }
 
     private static byte[]? LoadDriver(ClusterSpec spec) => JdbcDriverFile.Read(spec);

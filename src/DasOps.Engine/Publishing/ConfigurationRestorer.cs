@@ -42,19 +42,18 @@ public sealed class ConfigurationRestorer
         var nodes = NodeSelection.Resolve(_spec, options.Nodes);
         var holder = options.Holder ?? PublishOptions.DefaultHolder();
         return ParallelNodes.RunAsync(nodes, options.Parallelism, "Restoring configuration", _reporter,
-            (node, slots) => RestoreNodeAsync(node, slots, options.BackupId, options.BreakLock, holder, cancellationToken));
+            node => RestoreNodeAsync(node, options.BackupId, options.BreakLock, holder, cancellationToken),
+            (_, fault) => Done(NodePublishResult.Failed(fault.Node, fault.Message, fault.Failure, fault.Elapsed)), cancellationToken);
     }
 
-    private async Task<NodePublishResult> RestoreNodeAsync(NodeSpec node, SemaphoreSlim slots, string? backupId, bool breakLock, string holder,
+    /// <summary>Faults become the node's result in the runner; the lock is released here on every path.</summary>
+    private async Task<NodePublishResult> RestoreNodeAsync(NodeSpec node, string? backupId, bool breakLock, string holder,
         CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var holding = false;
         NodeLock? nodeLock = null;
         try
         {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            holding = true;
             var shell = _shells.ShellFor(node);
             var home = _spec.HomeOf(node);
             _reporter.NodeProgress(node.Name, "locking", 5);
@@ -94,20 +93,9 @@ public sealed class ConfigurationRestorer
             return Done(new NodePublishResult(node.Name, PublishStatus.Changed, Results(node.Name, secretPaths, entries, decisions, written: true), clock.Elapsed,
                 backupId: newId, restoredFrom: source));
         }
-        catch (Exception e) when (!(e is OutOfMemoryException))
-        {
-            var (message, failure) = e switch
-            {
-                NodeOperationException n => (n.Message, n.Failure),
-                OperationCanceledException _ => ($"node {node.Name}: cancelled", NodeFailure.Cancelled),
-                _ => ($"node {node.Name}: {e.Message}", NodeFailure.CommandFailed),
-            };
-            return Done(NodePublishResult.Failed(node.Name, message, failure, clock.Elapsed));
-        }
         finally
         {
             if (nodeLock != null) await nodeLock.ReleaseAsync().ConfigureAwait(false);
-            if (holding) slots.Release();
         }
     }
 

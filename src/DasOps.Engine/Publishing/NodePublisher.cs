@@ -33,42 +33,26 @@ internal sealed class NodePublisher
         _driver = driver;
     }
 
-    /// <summary>Read and plan only (no lock: reading never sees half a switch, each file is renamed whole).</summary>
-    public async Task<NodePublishResult> PlanAsync(NodeSpec node, SemaphoreSlim slots, CancellationToken cancellationToken)
+    /// <summary>Read and plan only (no lock: reading never sees half a switch, each file is renamed whole). Faults go to <see cref="Failure"/> through the runner.</summary>
+    public async Task<NodePublishResult> PlanAsync(NodeSpec node, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var holding = false;
-        try
-        {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            holding = true;
-            _reporter.NodeProgress(node.Name, "reading", 10);
-            var changes = await ReadAndPlanAsync(_shells.ShellFor(node), node, cancellationToken).ConfigureAwait(false);
-            return Done(new NodePublishResult(node.Name, changes.Any ? PublishStatus.Skipped : PublishStatus.Unchanged, changes.Results(false),
-                clock.Elapsed, changes.Plan, changes.LinkChange));
-        }
-        catch (Exception e) when (!(e is OutOfMemoryException))
-        {
-            return Done(Failure(node.Name, e, clock.Elapsed, null));
-        }
-        finally
-        {
-            if (holding) slots.Release();
-        }
+        _reporter.NodeProgress(node.Name, "reading", 10);
+        var changes = await ReadAndPlanAsync(_shells.ShellFor(node), node, cancellationToken).ConfigureAwait(false);
+        return Done(new NodePublishResult(node.Name, changes.Any ? PublishStatus.Skipped : PublishStatus.Unchanged, changes.Results(false),
+            clock.Elapsed, changes.Plan, changes.LinkChange));
     }
 
-    public async Task<NodePublishResult> ApplyAsync(NodeSpec node, SemaphoreSlim slots, SavedPlanGate? gate, bool breakLock, string holder,
+    public async Task<NodePublishResult> ApplyAsync(NodeSpec node, NodeSlot slot, SavedPlanGate? gate, bool breakLock, string holder,
         CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var holding = false;
         var arrived = false;
         NodeLock? nodeLock = null;
         NodeChanges? changes = null;
         try
         {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            holding = true;
+            await slot.WaitAsync(cancellationToken).ConfigureAwait(false);
             var shell = _shells.ShellFor(node);
             var home = _spec.HomeOf(node);
             _reporter.NodeProgress(node.Name, "locking", 5);
@@ -81,8 +65,7 @@ internal sealed class NodePublisher
             if (gate != null)
             {
                 // Give the slot back while waiting for the other nodes, or a small --parallel would deadlock.
-                slots.Release();
-                holding = false;
+                slot.Release();
                 arrived = true;
                 _reporter.NodeProgress(node.Name, "comparing with the saved plan", 25);
                 var refusal = await gate.ArriveAsync(node.Name, changes.Plan, changes.LinkChange).ConfigureAwait(false);
@@ -92,8 +75,7 @@ internal sealed class NodePublisher
                     return Done(new NodePublishResult(node.Name, r.OwnMismatch ? PublishStatus.Failed : PublishStatus.Skipped, changes.Results(false),
                         clock.Elapsed, changes.Plan, changes.LinkChange, error, r.OwnMismatch ? NodeFailure.Refused : NodeFailure.None));
                 }
-                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                holding = true;
+                await slot.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
             if (!changes.Any) return Done(new NodePublishResult(node.Name, PublishStatus.Unchanged, changes.Results(false), clock.Elapsed, changes.Plan));
@@ -118,13 +100,13 @@ internal sealed class NodePublisher
         }
         catch (Exception e) when (!(e is OutOfMemoryException))
         {
-            return Done(Failure(node.Name, e, clock.Elapsed, changes?.Plan));
+            // Caught here, not by the runner, so the failure keeps the plan read so far.
+            return Failure(NodeFault.Of(node.Name, e, clock.Elapsed), changes?.Plan);
         }
         finally
         {
             if (gate != null && !arrived) gate.Leave();
             if (nodeLock != null) await nodeLock.ReleaseAsync().ConfigureAwait(false);
-            if (holding) slots.Release();
         }
     }
 
@@ -132,7 +114,7 @@ internal sealed class NodePublisher
     {
         var snapshot = await NodeReader.ReadAsync(shell, _spec, node, cancellationToken).ConfigureAwait(false);
         var plan = ConfigurationPlanner.PlanNode(_spec, node, _secrets, path => NodeReader.CurrentOf(node.Name, snapshot, path), _driver);
-        return NodeChanges.Of(plan, snapshot, NodeReader.SparkLinkOf(_spec, node));
+        return NodeChanges.Of(plan, snapshot, NodeReader.ManagedLinkOf(_spec, node));
     }
 
     private static string DescribeAction(NodeChanges changes)
@@ -149,17 +131,7 @@ internal sealed class NodePublisher
         return result;
     }
 
-    /// <summary>The result for a node that failed; the message is masked, whatever produced it.</summary>
-    internal NodePublishResult Failure(string node, Exception e, TimeSpan elapsed, NodePlan? plan)
-    {
-        var (message, failure) = e switch
-        {
-            NodeOperationException n => (n.Message, n.Failure),
-            ConfigEditException c => (c.Node != null ? c.Message : $"node {node}: {c.Message}", NodeFailure.Configuration),
-            InputException s => ($"node {node}: {s.Message}", NodeFailure.Configuration),
-            OperationCanceledException _ => ($"node {node}: cancelled", NodeFailure.Cancelled),
-            _ => ($"node {node}: {e.Message}", NodeFailure.CommandFailed),
-        };
-        return NodePublishResult.Failed(node, SecretMasker.Apply(message, _secrets.Values), failure, elapsed, plan);
-    }
+    /// <summary>The result (and the progress line) for a node that failed; the message is masked, whatever produced it.</summary>
+    internal NodePublishResult Failure(NodeFault fault, NodePlan? plan = null) =>
+        Done(NodePublishResult.Failed(fault.Node, SecretMasker.Apply(fault.Message, _secrets.Values), fault.Failure, fault.Elapsed, plan));
 }

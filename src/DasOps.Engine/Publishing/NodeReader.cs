@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DasOps.Engine.Planning;
-using DasOps.Engine.Products.Das;
+using DasOps.Engine.Products;
 using DasOps.Engine.Remote;
 using DasOps.Engine.Spec;
 
@@ -18,7 +18,7 @@ internal static class NodeReader
     {
         var items = ConfigurationPlanner.TextPathsOf(spec, node).Select(p => "C:" + p).ToList();
         if (ConfigurationPlanner.DriverPathOf(spec) is { } driver) items.Add("H:" + driver);
-        var args = new[] { spec.HomeOf(node), SparkLinkOf(spec, node) ?? "" }.Concat(items).ToList();
+        var args = new[] { spec.HomeOf(node), ManagedLinkOf(spec, node) ?? "" }.Concat(items).ToList();
         var result = await shell.RunAsync(RemoteCommand.Script(RemoteScripts.Read, args, timeout: Timeout, description: "read managed files"), cancellationToken)
             .ConfigureAwait(false);
         if (!result.Succeeded) throw NodeOperationException.FromResult(node.Name, "reading the managed files", result);
@@ -32,9 +32,8 @@ internal static class NodeReader
         }
     }
 
-    /// <summary>The Spark symlink DasOps keeps on this node, or null when the node runs no Spark or the spec sets none.</summary>
-    public static string? SparkLinkOf(ClusterSpec spec, NodeSpec node) =>
-        new DasTopology(spec).RunsSpark(node) ? spec.SparkSymlinkOf(node) : null;
+    /// <summary>The link DasOps keeps on this node pointing at its home (the product's, e.g. DAS's Spark link), or null.</summary>
+    public static string? ManagedLinkOf(ClusterSpec spec, NodeSpec node) => ProductCatalog.For(spec).ManagedLinkOf(node);
 
     /// <summary>The planner's view of a live file; links and non-files are refused before planning.</summary>
     public static CurrentFile CurrentOf(string nodeName, NodeSnapshot snapshot, string path)

@@ -8,6 +8,7 @@ using DasOps.Engine.Config;
 using DasOps.Engine.Database;
 using DasOps.Engine.Diagnostics;
 using DasOps.Engine.Lifecycle;
+using DasOps.Engine.Products.Sp;
 using DasOps.Engine.Publishing;
 using DasOps.Engine.Secrets;
 using DasOps.Engine.Spec;
@@ -43,6 +44,8 @@ internal static class DasErrorIds
     public const string HaNotReady = "DasHaNotReady";                   // InvalidOperation
     public const string PlanInvalid = "DasPlanInvalid";                 // InvalidData
     public const string PlanNotSaved = "DasPlanNotSaved";               // InvalidOperation
+    public const string NoActiveManager = "DasNoActiveManager";         // ResourceUnavailable
+    public const string SiddhiAppNotListed = "DasSiddhiAppNotListed";   // InvalidResult
 
     // Reserved for when the engine tells them apart: DasOperationTimeout (OperationTimeout).
 }
@@ -83,6 +86,8 @@ internal static class DasErrors
                 return new[] { NodeFailed(node.Node, node.Failure, node.Message) };
             case NodeUnreachableException unreachable:
                 return new[] { Record(unreachable, DasErrorIds.NodeUnreachable, ErrorCategory.ConnectionError, unreachable.Node, Strings.RecommendedUnreachable) };
+            case NoActiveManagerException leaderless:
+                return new[] { Record(leaderless, DasErrorIds.NoActiveManager, ErrorCategory.ResourceUnavailable, target, Strings.RecommendedNoActiveManager) };
             case LifecycleException lifecycle:
                 return new[] { Record(lifecycle, DasErrorIds.NodeCommandFailed, ErrorCategory.InvalidResult, lifecycle.Node, null) };
             case IOException io:
@@ -140,6 +145,10 @@ internal static class DasErrors
     public static ErrorRecord HaNotReady(string cluster, int failedChecks) =>
         Record(new InvalidOperationException(Format(Strings.HaNotReady, cluster, failedChecks)), DasErrorIds.HaNotReady, ErrorCategory.InvalidOperation, cluster,
             Strings.RecommendedHaNotReady);
+
+    /// <summary>An app the manager accepted but did not list within the settle time (the CLI exits 1 on it too).</summary>
+    public static ErrorRecord SiddhiAppNotListed(string app, string manager) =>
+        Record(new InvalidOperationException(Format(Strings.SiddhiAppNotListed, app, manager)), DasErrorIds.SiddhiAppNotListed, ErrorCategory.InvalidResult, app, null);
 
     public static ErrorRecord DatabaseIncomplete(string server, string detail) =>
         Record(new InvalidOperationException(Format(Strings.DatabaseIncomplete, server, detail)), DasErrorIds.DatabaseError, ErrorCategory.InvalidResult, server, null);

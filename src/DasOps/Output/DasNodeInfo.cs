@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using DasOps.Engine.Products.Das;
+using DasOps.Engine.Products;
 using DasOps.Engine.Spec;
 using DasOps.Internal;
 
@@ -31,7 +31,7 @@ public sealed class DasNodeInfo
     public string Host => NodeSpec.Host;
 
     /// <summary>The profile the node starts with: Receiver, Indexer, Analyzer or Dashboard, or Default (every role) on a MinimumHa cluster.</summary>
-    public string Role => new DasTopology(Cluster.Spec).ProfileOf(NodeSpec);
+    public string Role => ProductCatalog.For(Cluster.Spec).Topology.RoleOf(NodeSpec);
 
     /// <summary>The roles the node holds: on a MinimumHa cluster every role but Storm, whatever the spec lists.</summary>
     public DasNodeRole[] Roles =>

@@ -1,5 +1,5 @@
 using DasOps.Engine.Lifecycle;
-using DasOps.Engine.Products.Das;
+using DasOps.Engine.Products;
 
 namespace DasOps;
 
@@ -15,7 +15,7 @@ public sealed class DasNodeStatus
         Node = status.Node;
         Host = status.Host;
         Roles = status.Roles;
-        Role = cluster.Spec.FindNode(status.Node) is { } node ? new DasTopology(cluster.Spec).ProfileOf(node) : "";
+        Role = cluster.Spec.FindNode(status.Node) is { } node ? ProductCatalog.For(cluster.Spec).Topology.RoleOf(node) : "";
         Process = status.Process;
         Pid = status.Pid;
         Ready = status.Ready;

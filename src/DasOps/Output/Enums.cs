@@ -78,3 +78,13 @@ public enum DasPersistenceStatus
     Skipped,
     Failed,
 }
+
+/// <summary>What Publish-DasSiddhiApp did (or, with -WhatIf, would do) with one Siddhi app.</summary>
+public enum DasSiddhiAppAction
+{
+    Deployed,
+    Replaced,
+    Unchanged,
+    WouldDeploy,
+    WouldReplace,
+}

@@ -120,6 +120,12 @@ internal sealed class SpManager(SpConfig config, SpLog log, IManagerElection ele
         app.MapGet("/siddhi-apps", ListApps);
         app.MapGet("/managers/siddhi-apps", ListApps);
         app.MapDelete("/siddhi-apps/{name}", (string name) => Undeploy(name));
+        // SiddhiAppsApi's GET /siddhi-apps/{appName}: the app's text as {"content": …}, 404 when unknown.
+        app.MapGet("/siddhi-apps/{name}", (string name) =>
+        {
+            lock (_gate)
+                return _apps.TryGetValue(name, out var known) ? Results.Json(new { content = known.Text }) : Results.NotFound();
+        });
     }
 
     private async Task<IResult> Heartbeat(HttpRequest request)

@@ -8,7 +8,7 @@ namespace DasOps.Engine.Products.Das;
 /// Who talks to whom in a DAS cluster: the WKA member lists, Spark nodes, presenters and the dep-sync committer.
 /// Kept apart from the file edits so the same answers drive configuration, start order and HA checks.
 /// </summary>
-public sealed class DasTopology
+public sealed class DasTopology : IProductTopology
 {
     private readonly ClusterSpec _spec;
 
@@ -18,6 +18,16 @@ public sealed class DasTopology
     public IEnumerable<NodeSpec> DasNodes => _spec.Nodes.Where(IsDasNode);
 
     public bool IsDasNode(NodeSpec node) => !(node.Roles.Count == 1 && node.Roles[0] == NodeRole.Storm);
+
+    IReadOnlyList<NodeSpec> IProductTopology.ManagedNodes => DasNodes.ToList();
+
+    bool IProductTopology.Manages(NodeSpec node) => IsDasNode(node);
+
+    string? IProductTopology.UnmanagedReasonOf(NodeSpec node) => IsDasNode(node) ? null : "runs only Storm, which DasOps does not configure";
+
+    string IProductTopology.RoleOf(NodeSpec node) => ProfileOf(node);
+
+    public IReadOnlyList<IReadOnlyList<NodeSpec>> StartWavesOf(IEnumerable<NodeSpec> selected) => DasStartOrder.WavesOf(_spec, this, selected);
 
     /// <summary>
     /// The well-known members a node lists in axis2.xml. Minimum HA: both nodes. Fully distributed (seed 002):

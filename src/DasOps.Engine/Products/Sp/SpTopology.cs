@@ -9,7 +9,7 @@ namespace DasOps.Engine.Products.Sp;
 /// Who talks to whom in a Stream Processor distributed cluster: the managers every worker heartbeats to, the workers
 /// the leader schedules onto, and each node's deployment.yaml settings resolved from the spec.
 /// </summary>
-public sealed class SpTopology
+public sealed class SpTopology : IProductTopology
 {
     private readonly ClusterSpec _spec;
 
@@ -21,10 +21,26 @@ public sealed class SpTopology
     public IReadOnlyList<NodeSpec> Workers =>
         _spec.Nodes.Where(n => n.SpRole is SpNodeRole.Worker or SpNodeRole.ReceiverWorker).ToList();
 
-    public SpNodeRole RoleOf(NodeSpec node) => node.SpRole
+    public IReadOnlyList<NodeSpec> ManagedNodes => _spec.Nodes;
+
+    public bool Manages(NodeSpec node) => true;
+
+    public string? UnmanagedReasonOf(NodeSpec node) => null;
+
+    public string RoleOf(NodeSpec node) => SpRoleOf(node).ToString();
+
+    /// <summary>Managers first, then every worker: a worker that starts with no leader only waits and retries (ground truth §f).</summary>
+    public IReadOnlyList<IReadOnlyList<NodeSpec>> StartWavesOf(IEnumerable<NodeSpec> selected)
+    {
+        var nodes = selected.ToList();
+        return new[] { nodes.Where(IsManager).ToList(), nodes.Where(n => !IsManager(n)).ToList() }
+            .Where(w => w.Count > 0).Select(w => (IReadOnlyList<NodeSpec>)w).ToList();
+    }
+
+    public SpNodeRole SpRoleOf(NodeSpec node) => node.SpRole
         ?? throw new InputException(InputErrorKind.ParameterInvalid, $"node '{node.Name}' has no Stream Processor role (Manager, Worker or ReceiverWorker).", node.Name);
 
-    public bool IsManager(NodeSpec node) => RoleOf(node) == SpNodeRole.Manager;
+    public bool IsManager(NodeSpec node) => SpRoleOf(node) == SpNodeRole.Manager;
 
     /// <summary>manager or worker: the folder under conf/ and wso2/, and the launcher bin/&lt;runtime&gt;.sh.</summary>
     public string RuntimeOf(NodeSpec node) => IsManager(node) ? "manager" : "worker";
@@ -47,7 +63,7 @@ public sealed class SpTopology
         return new SpNodeSettings(
             node.Name,
             ClusterSpec.CarbonIdOf(node),
-            RoleOf(node),
+            SpRoleOf(node),
             HttpsInterfaceOf(node),
             Database(db.Names.ClusterDb),
             Database(db.Names.ManagementDb),

@@ -26,7 +26,7 @@ public sealed class Axis2ClusteringEdit : XmlConfigEdit
         SetParameter(clustering, "localMemberHost", context.Node.Host);
         SetParameter(clustering, "localMemberPort", context.Spec.HazelcastPortOf(context.Node).ToString(CultureInfo.InvariantCulture));
 
-        var wanted = context.Topology.WkaMembersOf(context.Node)
+        var wanted = context.Das().WkaMembersOf(context.Node)
             .Select(n => (Host: n.Host, Port: context.Spec.HazelcastPortOf(n).ToString(CultureInfo.InvariantCulture)))
             .ToList();
         var members = clustering.Element("members");

@@ -25,7 +25,7 @@ public sealed class CarbonXmlEdit : XmlConfigEdit
         if (!(context.Spec.DepSync is { Enabled: true } dep)) return;
         var sync = Require(root.Element("DeploymentSynchronizer"), root, "<DeploymentSynchronizer> element");
         sync.SetChildText("Enabled", "true");
-        sync.SetChildText("AutoCommit", context.Topology.IsDepSyncCommitter(context.Node) ? "true" : "false");
+        sync.SetChildText("AutoCommit", context.Das().IsDepSyncCommitter(context.Node) ? "true" : "false");
         sync.SetChildText("AutoCheckout", "true");
         sync.SetChildText("RepositoryType", "svn");
         sync.SetChildText("SvnUrl", dep.SvnUrl);

@@ -28,14 +28,14 @@ public sealed class EventProcessorEdit : XmlConfigEdit
         }
 
         var node = context.Node;
-        var presenter = context.Topology.IsPresenter(node);
+        var presenter = context.Das().IsPresenter(node);
         var nodeType = Require(ha.Element("nodeType"), ha, "<nodeType>");
         SetEnable(nodeType, "worker", !presenter);
         SetEnable(nodeType, "presenter", presenter);
 
         Require(ha.Element("eventSync"), ha, "<eventSync>").SetChildText("hostName", node.Host);
         Require(ha.Element("management"), ha, "<management>").SetChildText("hostName", node.Host);
-        Require(ha.Element("presentation"), ha, "<presentation>").SetChildText("hostName", context.Topology.PresentationHostFor(node));
+        Require(ha.Element("presentation"), ha, "<presentation>").SetChildText("hostName", context.Das().PresentationHostFor(node));
 
         var persistence = ha.Element("persistence");
         if (persistence != null) persistence.SetAttribute("enable", context.Spec.Cep.Persistence ? "true" : "false");

@@ -9,7 +9,7 @@ public sealed class LoadSparkEnvEdit : IConfigEdit
 {
     public string Path => "bin/load-spark-env-vars.sh";
 
-    public bool AppliesTo(RenderContext context) => context.Topology.IsDasNode(context.Node);
+    public bool AppliesTo(RenderContext context) => context.Das().IsDasNode(context.Node);
 
     public bool HoldsSecrets(RenderContext context) => false;
 

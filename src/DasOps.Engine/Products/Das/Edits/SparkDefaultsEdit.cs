@@ -12,7 +12,7 @@ public sealed class SparkDefaultsEdit : IConfigEdit
 {
     public string Path => "repository/conf/analytics/spark/spark-defaults.conf";
 
-    public bool AppliesTo(RenderContext context) => context.Topology.RunsSpark(context.Node);
+    public bool AppliesTo(RenderContext context) => context.Das().RunsSpark(context.Node);
 
     public bool HoldsSecrets(RenderContext context) => false;
 

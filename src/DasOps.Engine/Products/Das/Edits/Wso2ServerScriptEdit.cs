@@ -15,7 +15,7 @@ public sealed class Wso2ServerScriptEdit : IConfigEdit
 
     public string Path => "bin/wso2server.sh";
 
-    public bool AppliesTo(RenderContext context) => context.Topology.IsDasNode(context.Node);
+    public bool AppliesTo(RenderContext context) => context.Das().IsDasNode(context.Node);
 
     public bool HoldsSecrets(RenderContext context) => false;
 

@@ -1,20 +1,18 @@
 using System.Collections.Generic;
 using System.Linq;
-using DasOps.Engine.Products.Das;
 using DasOps.Engine.Spec;
 
-namespace DasOps.Engine.Lifecycle;
+namespace DasOps.Engine.Products.Das;
 
 /// <summary>
 /// The order nodes start in, as waves: a wave starts only when the one before is ready. The first WKA member of each
 /// Hazelcast cluster goes alone first so it becomes the coordinator (and, in minimum HA, the CEP active node and the
 /// ALIVE Spark master) deterministically; the rest of its cluster follows in parallel.
 /// </summary>
-public static class StartOrder
+internal static class DasStartOrder
 {
-    public static IReadOnlyList<IReadOnlyList<NodeSpec>> WavesOf(ClusterSpec spec, IEnumerable<NodeSpec> selected)
+    public static IReadOnlyList<IReadOnlyList<NodeSpec>> WavesOf(ClusterSpec spec, DasTopology topology, IEnumerable<NodeSpec> selected)
     {
-        var topology = new DasTopology(spec);
         var wanted = new HashSet<NodeSpec>(selected.Where(topology.IsDasNode));
         var waves = new List<IReadOnlyList<NodeSpec>>();
         void Wave(IEnumerable<NodeSpec> nodes)
