@@ -43,6 +43,7 @@ internal static class DasErrorIds
     public const string HaNotReady = "DasHaNotReady";                   // InvalidOperation
     public const string PlanInvalid = "DasPlanInvalid";                 // InvalidData
     public const string PlanNotSaved = "DasPlanNotSaved";               // InvalidOperation
+    public const string EndpointUnreachable = "DasEndpointUnreachable"; // ConnectionError
 
     // Reserved for when the engine tells them apart: DasOperationTimeout (OperationTimeout).
 }
@@ -136,6 +137,10 @@ internal static class DasErrors
     public static ErrorRecord NodeUnreachable(string node, string detail) =>
         Record(new InvalidOperationException(Format(Strings.NodeUnreachable, node, detail)), DasErrorIds.NodeUnreachable, ErrorCategory.ConnectionError, node,
             Strings.RecommendedUnreachable);
+
+    /// <summary>A node could not open a connection to an endpoint it needs; the target is the result (node, peer, address).</summary>
+    public static ErrorRecord EndpointUnreachable(object target, string message) =>
+        Record(new InvalidOperationException(message), DasErrorIds.EndpointUnreachable, ErrorCategory.ConnectionError, target, Strings.RecommendedEndpointUnreachable);
 
     public static ErrorRecord HaNotReady(string cluster, int failedChecks) =>
         Record(new InvalidOperationException(Format(Strings.HaNotReady, cluster, failedChecks)), DasErrorIds.HaNotReady, ErrorCategory.InvalidOperation, cluster,
