@@ -94,6 +94,32 @@ public class ConnectivityTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Transports.Both), MemberType = typeof(Transports))]
+    public void Validate_live_reaches_the_database_from_a_node_and_names_the_peers_that_do_not_answer(Transport transport)
+    {
+        _lab.Reset();
+        using var cluster = new LabCluster(_lab, transport);
+        var env = new Dictionary<string, string>();
+
+        // node5 is an analyzer: the database, and node6 (the other analyzer), whose DAS is not running
+        var live = DasopsCli.Run(env, "validate", cluster.SpecPath, "--live", "--node", "node5", "--timeout", "3");
+        Assert.True(live.ExitCode == 1, live.ToString());
+        Assert.Matches(@"node5 +database +mysql +10\.77\.0\.10:3306 +ok ", live.StandardOutput);
+        Assert.Contains("error: node5 cannot reach node6 (hazelcast) at 10.77.0.16:4000: ", live.StandardError);
+        Assert.Contains("error: node5 cannot reach node6 (https) at 10.77.0.16:9443: ", live.StandardError);
+        Assert.DoesNotContain("database", live.StandardError);
+        Assert.Contains("connectivity: 2 of 3 endpoint(s) not reached.", live.StandardOutput);
+
+        LabFixture.Lab("db-stop");
+        var noDb = DasopsCli.Run(env, "validate", cluster.SpecPath, "--live", "--node", "node1", "--timeout", "3");
+        Assert.True(noDb.ExitCode == 1, noDb.ToString());
+        Assert.Contains("error: node1 cannot reach database (mysql) at 10.77.0.10:3306: ", noDb.StandardError);
+
+        // without --live nothing is reached and a valid spec exits 0
+        Assert.Equal(0, DasopsCli.Run(env, "validate", cluster.SpecPath).ExitCode);
+    }
+
     private static ConnectivityEndpoint Endpoint(string name, string address)
     {
         var colon = address.LastIndexOf(':');
