@@ -72,6 +72,13 @@ Describe 'Test-DasCluster' -Tag UnitTests {
             $problems.TargetObject | Should -Be @('x1', 'x2')
         }
 
+        It 'refuses -Node without -Connectivity rather than reach the nodes unasked' {
+            $cluster = Import-DasCluster (New-DasTestSpec -Directory $dir -Text $script:FullyDistributedSpec)
+            Test-DasCluster $cluster -Node rcv1 -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $problems.Count | Should -Be 1
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'DasParameterInvalid,*'
+        }
+
         It '-Connectivity on an invalid cluster reports the spec errors and connects to nothing' {
             $cluster = Import-DasCluster (New-DasTestSpec -Directory $dir -Text $script:FullyDistributedSpec)
             Set-DasNodeProfile -Cluster $cluster -Node rcv2 -Profile Indexer

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using DasOps.Engine.Diagnostics;
 using DasOps.Engine.Preflight;
 using DasOps.Engine.Publishing;
 using DasOps.Engine.Spec;
@@ -41,11 +42,13 @@ public sealed class TestDasClusterCommand : DasCmdlet
     public SwitchParameter Quiet { get; set; }
 
     /// <summary>Check from every node that the database and its peers' ports answer (opens SSH connections; changes nothing).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ConnectivitySet)]
+    /// <remarks>Not mandatory (switches never are here): it alone belongs to this set, so naming it selects the set.</remarks>
+    [Parameter(ParameterSetName = ConnectivitySet)]
     public SwitchParameter Connectivity { get; set; }
 
     /// <summary>The nodes to check from; every node of the cluster when not given.</summary>
-    [Parameter(ParameterSetName = ConnectivitySet)]
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ConnectivitySet)]
+    [Alias("NodeName")]
     [ArgumentCompleter(typeof(NodeNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Node { get; set; }
@@ -88,7 +91,10 @@ public sealed class TestDasClusterCommand : DasCmdlet
     {
         if (ParameterSetName == ConnectivitySet)
         {
-            CheckConnectivity();
+            // -Node or an ssh parameter alone selects this set too; checking connectivity must be asked for by name.
+            if (Connectivity) CheckConnectivity();
+            else WriteError(DasErrors.FromInput(new InputException(InputErrorKind.ParameterInvalid,
+                "-Node, -TimeoutSeconds and the ssh parameters go with -Connectivity; add -Connectivity to check the nodes' connections."), Cluster));
             return;
         }
         if (ParameterSetName == ClusterSet)

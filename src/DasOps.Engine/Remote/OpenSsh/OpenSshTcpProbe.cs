@@ -37,11 +37,19 @@ public sealed partial class OpenSshShell : ITcpProbe
         process.EnableRaisingEvents = true;
         process.Exited += (_, _) =>
         {
-            // Exited can run before the last stderr line was delivered; the marker wins if it comes at all.
-            process.WaitForExit();
-            answer.TrySetResult(new TcpProbeResult(false,
-                lastError.IndexOf("Session open refused", StringComparison.Ordinal) >= 0 ? RefusedDetail
-                : lastError.Length > 0 ? lastError : $"ssh -W ended (exit {process.ExitCode})"));
+            if (answer.Task.IsCompleted) return;   // killed after the answer; the process may be disposed by now
+            try
+            {
+                // Exited can run before the last stderr line was delivered; the marker wins if it comes at all.
+                process.WaitForExit();
+                answer.TrySetResult(new TcpProbeResult(false,
+                    lastError.IndexOf("Session open refused", StringComparison.Ordinal) >= 0 ? RefusedDetail
+                    : lastError.Length > 0 ? lastError : $"ssh -W ended (exit {process.ExitCode})"));
+            }
+            catch (Exception e) when (e is InvalidOperationException || e is ObjectDisposedException)
+            {
+                answer.TrySetResult(new TcpProbeResult(false, lastError.Length > 0 ? lastError : "ssh -W ended"));
+            }
         };
         try
         {
