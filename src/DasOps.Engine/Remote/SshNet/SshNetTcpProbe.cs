@@ -18,6 +18,7 @@ public sealed partial class SshNetShell : ITcpProbe
     /// </summary>
     public async Task<TcpProbeResult> ProbeAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        EnsureBlockingThreads();
         SshClient client;
         try
         {
@@ -60,6 +61,20 @@ public sealed partial class SshNetShell : ITcpProbe
                 socks.Dispose();
             });
         }
+    }
+
+    /// <summary>
+    /// SSH.NET answers each SOCKS request on a pool thread that blocks until the channel opens. With the pool's
+    /// minimum at the core count (2 here), 6 probes at once waited for the pool to grow (~1 thread a second) and
+    /// took 5.5 s instead of 1.3 s, so timeouts fired. The floor is raised to what the checker can run at once
+    /// (8 nodes x 4 endpoints, plus the cores); raising the minimum only lets the pool grow sooner.
+    /// </summary>
+    private static void EnsureBlockingThreads()
+    {
+        const int needed = 8 * 4;
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        var floor = needed + Environment.ProcessorCount;
+        if (workers < floor) ThreadPool.SetMinThreads(floor, io);
     }
 }
 
