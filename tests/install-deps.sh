@@ -2,7 +2,9 @@
 # Installs what the tests, the lab and the demo need on a fresh Debian 12 machine (run as root).
 # Idempotent: packages already present are not reinstalled.
 set -euo pipefail
-packages=(openssh-server openssh-client mariadb-server mariadb-client iproute2 util-linux procps diffutils)
+# zookeeper and nats-server: the lab runs them for the SP pre-flight (Debian serves no Kafka; the lab stands a
+# plain listener in for its port, see tests/lab/README.md).
+packages=(openssh-server openssh-client mariadb-server mariadb-client iproute2 util-linux procps diffutils zookeeper nats-server)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

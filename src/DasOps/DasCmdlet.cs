@@ -7,6 +7,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using DasOps.Engine.Diagnostics;
+using DasOps.Engine.Remote;
 using DasOps.Engine.Secrets;
 using DasOps.Engine.Spec;
 using DasOps.Internal;
@@ -177,6 +178,30 @@ public abstract class DasCmdlet : PSCmdlet, IDisposable
         if (file == null) yield break;
         if (File.Exists(file)) yield return file;
         else missing(file);
+    }
+
+    /// <summary>
+    /// The run's connections over the chosen transport (dispose them when done), from the ssh parameters of a cmdlet
+    /// that reaches nodes; null after an error when a named file is not a file system path.
+    /// </summary>
+    private protected IRemoteShellFactory? OpenConnections(ClusterSpec spec, string? transportName, string? sshKey, string? sshConfig, string? knownHostsFile,
+        PSCredential? credential, bool acceptNewHostKey)
+    {
+        string? config = null, knownHosts = null, key = null;
+        if (sshConfig != null && (config = ResolveFileSystemPath(sshConfig)) == null) return null;
+        if (knownHostsFile != null && (knownHosts = ResolveFileSystemPath(knownHostsFile)) == null) return null;
+        if (sshKey != null && (key = ResolveFileSystemPath(sshKey)) == null) return null;
+        var transport = transportName == null ? (Engine.Spec.Transport?)null : (Engine.Spec.Transport)Enum.Parse(typeof(Engine.Spec.Transport), transportName, ignoreCase: true);
+        string? password = null, user = null;
+        if (credential != null && credential != PSCredential.Empty)
+        {
+            var login = credential.GetNetworkCredential();
+            password = string.IsNullOrEmpty(login.Password) ? null : login.Password;
+            user = string.IsNullOrEmpty(login.UserName) ? null : login.UserName;
+        }
+        var options = SshSettings.For(spec, config, knownHosts, acceptNewHostKey, transport, key, password, user);
+        if (options.Password != null) MaskSecret(options.Password);
+        return RemoteShells.Open(spec, options);
     }
 
     /// <summary>A path to write or read, resolved against the current location; null (after an error) outside the file system.</summary>

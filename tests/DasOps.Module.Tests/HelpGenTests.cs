@@ -36,7 +36,7 @@ public sealed class HelpGenTests : IDisposable
         var cmdlets = Cmdlets();
         Assert.Equal(ModuleSurface.Cmdlets.Select(c => c.Name), cmdlets.Select(c => c.Name));
         var test = cmdlets.Single(c => c.Name == "Test-DasCluster");
-        Assert.Equal(new[] { "Cluster", "Path" }, test.ParameterSets);
+        Assert.Equal(new[] { "Cluster", "Connectivity", "Path" }, test.ParameterSets);
         Assert.Equal("Test-DasCluster [-Path] <String[]> [-Quiet] [<CommonParameters>]", Syntax.Line(test, "Path"));
     }
 

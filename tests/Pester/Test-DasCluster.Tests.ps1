@@ -4,18 +4,20 @@ BeforeAll {
 
 Describe 'Test-DasCluster' -Tag UnitTests {
     Context 'Parameters' {
-        It 'has exactly -Cluster, -Path and -Quiet' {
-            Get-DasOwnParameter Test-DasCluster | Should -Be @('Cluster', 'Path', 'Quiet')
+        It 'has -Cluster, -Path and -Quiet, and -Connectivity with -Node, -TimeoutSeconds and the ssh parameters' {
+            Get-DasOwnParameter Test-DasCluster | Should -Be (@('Path', 'Quiet', 'Connectivity', 'Node', 'TimeoutSeconds') + $script:RemoteParameters | Sort-Object)
         }
 
-        It 'has a Cluster and a Path parameter set, Cluster by default' {
+        It 'has a Cluster, a Path and a Connectivity parameter set, Cluster by default' {
             $command = Get-Command Test-DasCluster
-            $command.ParameterSets.Name | Sort-Object | Should -Be @('Cluster', 'Path')
+            $command.ParameterSets.Name | Sort-Object | Should -Be @('Cluster', 'Connectivity', 'Path')
             $command.DefaultParameterSet | Should -Be 'Cluster'
+            ($command.ParameterSets | Where-Object Name -EQ 'Connectivity').Parameters.Name | Should -Not -Contain 'Quiet'
         }
 
-        It 'declares both output types' {
-            (Get-Command Test-DasCluster).OutputType.Name | Sort-Object | Should -Be @('DasOps.DasValidationError', 'System.Boolean')
+        It 'declares its output types, and the connectivity results have a table view' {
+            (Get-Command Test-DasCluster).OutputType.Name | Sort-Object | Should -Be @('DasOps.DasConnectivityResult', 'DasOps.DasValidationError', 'System.Boolean')
+            Get-FormatData -TypeName DasOps.DasConnectivityResult | Should -Not -BeNullOrEmpty
         }
     }
 
@@ -61,6 +63,28 @@ Describe 'Test-DasCluster' -Tag UnitTests {
             $result = Test-DasCluster -Path (Join-Path $dir 'missing.yaml')
             $result.Code | Should -Be 'SpecNotFound'
             Test-DasCluster -Path (Join-Path $dir 'missing.yaml') -Quiet | Should -BeExactly $false
+        }
+
+        It '-Connectivity reports every unknown node and connects to nothing when none is left' {
+            $cluster = Import-DasCluster (New-DasTestSpec -Directory $dir -Text $script:FullyDistributedSpec)
+            Test-DasCluster $cluster -Connectivity -Node x1, x2 -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $problems.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'DasNodeNotFound,*' }
+            $problems.TargetObject | Should -Be @('x1', 'x2')
+        }
+
+        It 'refuses -Node without -Connectivity rather than reach the nodes unasked' {
+            $cluster = Import-DasCluster (New-DasTestSpec -Directory $dir -Text $script:FullyDistributedSpec)
+            Test-DasCluster $cluster -Node rcv1 -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $problems.Count | Should -Be 1
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'DasParameterInvalid,*'
+        }
+
+        It '-Connectivity on an invalid cluster reports the spec errors and connects to nothing' {
+            $cluster = Import-DasCluster (New-DasTestSpec -Directory $dir -Text $script:FullyDistributedSpec)
+            Set-DasNodeProfile -Cluster $cluster -Node rcv2 -Profile Indexer
+            Test-DasCluster $cluster -Connectivity -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $problems.Count | Should -BeGreaterThan 0
+            $problems.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'DasSpecInvalid,*' }
         }
 
         It 'takes files from Get-ChildItem' {

@@ -15,6 +15,8 @@
 #   lab.sh isolate HOST on|off     HOST's sshd unreachable from the root namespace
 #                                  (10.77.0.1), still reachable from other nodes
 #   lab.sh db-stop | db-start      stop / start MariaDB
+#   lab.sh svc-stop|svc-start NAME stop / start a messaging service on the db host
+#                                  (zookeeper, nats or kafka; needs DASOPS_LAB_SERVICES=1 at up)
 #   lab.sh hide-db-client          hide the mysql/mariadb client from every node
 #   lab.sh exec HOST -- CMD...     run CMD in the host's namespaces (or db)
 #   lab.sh env                     print export lines for the lab facts
@@ -47,6 +49,16 @@ DB_DIR=$LAB_DIR/db
 ENV_FILE=$LAB_DIR/lab.env
 CACHE_DIR=$LAB_DIR/cache
 LAST_LOGS=$LAB_DIR/last-logs
+
+# Messaging services on the db host (issue 12, SP pre-flight): Debian's ZooKeeper and nats-server, and a plain TCP
+# listener standing in for Kafka's port (Debian serves no Kafka package). Only with DASOPS_LAB_SERVICES=1: ZooKeeper
+# is a JVM that takes ~9 s of CPU to start on a 2-core machine, which suites that do not use it should not pay.
+LAB_SERVICES=${DASOPS_LAB_SERVICES:-0}
+SVC_DIR=$LAB_DIR/svc
+ZOOKEEPER_PORT=2181
+NATS_PORT=4222
+KAFKA_PORT=9092
+SVC_WAIT_S=60
 
 SSHD_WAIT_S=10
 DB_WAIT_S=20
@@ -397,6 +409,78 @@ db_start() {
     log "MariaDB started"
 }
 
+# ---------------------------------------------------------------- services --
+svc_port() {
+    case "$1" in
+        zookeeper) echo "$ZOOKEEPER_PORT" ;;
+        nats)      echo "$NATS_PORT" ;;
+        kafka)     echo "$KAFKA_PORT" ;;
+        *) die "unknown service: $1 (expected zookeeper, nats or kafka)" ;;
+    esac
+}
+
+svc_pid() {     # recorded pid of the service, only if it is alive
+    local pid
+    pid=$(read_pid "$SVC_DIR/$1.pid")
+    alive "$pid" || return 1
+    echo "$pid"
+}
+
+# Starts one service in the db namespace (not waiting); its pid is the service's own (setsid and ip netns exec exec).
+start_svc() {   # name
+    local name=$1 dir=$SVC_DIR/$1
+    install -d -m 0755 "$dir"
+    case "$name" in
+        zookeeper)
+            install -d -m 0755 "$dir/data"
+            printf '%s\n' "tickTime=2000" "dataDir=$dir/data" "clientPortAddress=$DB_IP" "clientPort=$ZOOKEEPER_PORT" \
+                "admin.enableServer=false" "4lw.commands.whitelist=ruok" >"$dir/zoo.cfg"
+            set -- java -Xmx64m -Dzookeeper.log.dir="$dir" -cp /etc/zookeeper/conf_example:/usr/share/java/zookeeper.jar \
+                org.apache.zookeeper.server.quorum.QuorumPeerMain "$dir/zoo.cfg" ;;
+        nats)
+            set -- /usr/sbin/nats-server -a "$DB_IP" -p "$NATS_PORT" -l "$dir/nats.log" ;;
+        kafka)
+            # Accepts and closes: what a pre-flight sees of a broker's port. Not Kafka (no package is served).
+            set -- python3 -c 'import socket,sys
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind((sys.argv[1], int(sys.argv[2]))); s.listen(64)
+while True: s.accept()[0].close()' "$DB_IP" "$KAFKA_PORT" ;;
+    esac
+    ( close_inherited_fds; exec setsid ip netns exec "$DB_NS" "$@" ) </dev/null >>"$dir/out.log" 2>&1 9>&- &
+    echo $! >"$SVC_DIR/$name.pid"
+}
+
+wait_svc() {    # name: until its port accepts a connection from the root namespace
+    local name=$1 port deadline
+    port=$(svc_port "$name")
+    deadline=$(( $(now_ms) + SVC_WAIT_S * 1000 ))
+    while ! (exec 3<>"/dev/tcp/$DB_IP/$port") 2>/dev/null; do
+        if ! svc_pid "$name" >/dev/null || [ "$(now_ms)" -ge "$deadline" ]; then
+            log "$name did not listen on $DB_IP:$port; tail of $SVC_DIR/$name/out.log:"
+            tail -n 10 "$SVC_DIR/$name/out.log" 2>/dev/null | sed 's/^/    /' >&2 || true
+            return 1
+        fi
+        sleep 0.1
+    done
+}
+
+cmd_svc() {     # stop|start name
+    local action=$1 name=${2:-} pid
+    svc_port "$name" >/dev/null
+    [ -f "$SVC_DIR/enabled" ] || die "the lab was brought up without services (DASOPS_LAB_SERVICES=1 lab.sh up)"
+    case "$action" in
+        stop)
+            if pid=$(svc_pid "$name"); then kill_all "" "" "$pid" || die "could not stop $name"; fi
+            log "$name stopped"
+            ;;
+        start)
+            if svc_pid "$name" >/dev/null; then log "$name is already running"; return 0; fi
+            start_svc "$name"
+            wait_svc "$name" || die "$name did not start"
+            log "$name listening on $DB_IP:$(svc_port "$name")"
+            ;;
+    esac
+}
+
 # ---------------------------------------------------------------- up / down --
 net_up() {      # N
     local n=$1 k node ns veth
@@ -527,6 +611,10 @@ LAB_SSH_PASSWORD_FILE="$SSH_DIR/password"
 LAB_HOME="$LAB_HOME"
 LAB_RUN_USER="$LAB_RUN_USER"
 LAB_RUN_UID="$RUN_UID"
+LAB_SERVICES="$LAB_SERVICES"
+LAB_ZOOKEEPER="$DB_IP:$ZOOKEEPER_PORT"
+LAB_NATS="$DB_IP:$NATS_PORT"
+LAB_KAFKA="$DB_IP:$KAFKA_PORT"
 EOF
     chmod 0644 "$ENV_FILE.tmp"
     mv "$ENV_FILE.tmp" "$ENV_FILE"
@@ -566,6 +654,11 @@ cmd_up() {
     # keeps the lock fd: a later down waits for this job if up itself dies
     db_up >"$LAB_DIR/db-up.log" 2>&1 &
     db_job=$!
+    if [ "$LAB_SERVICES" = 1 ]; then
+        install -d -m 0755 "$SVC_DIR"
+        : >"$SVC_DIR/enabled"
+        for c in zookeeper nats kafka; do start_svc "$c"; done
+    fi
 
     ssh-keygen -q -t ed25519 -N '' -C dasops-lab-client -f "$SSH_DIR/id_ed25519"
     chmod 0600 "$SSH_DIR/id_ed25519"
@@ -596,6 +689,9 @@ cmd_up() {
         die "MariaDB setup failed (lab left partially up; run: lab.sh down)"
     fi
     t_db=$(now_ms)
+    if [ "$LAB_SERVICES" = 1 ]; then
+        for c in nats kafka zookeeper; do wait_svc "$c" || die "$c did not start (lab left partially up; run: lab.sh down)"; done
+    fi
     write_env "${nodes[@]}"
 
     t_end=$(now_ms)
@@ -641,7 +737,7 @@ do_down() {     # [quiet]
         [ -f "$DB_DIR/run/error.log" ] && cp "$DB_DIR/run/error.log" "$LAST_LOGS/mariadb-error.log"
         [ -f "$LAB_DIR/db-up.log" ] && cp "$LAB_DIR/db-up.log" "$LAST_LOGS/db-up.log"
     fi
-    rm -rf "$HOSTS_DIR" "$DB_DIR" "$SSH_DIR" "$ENV_FILE" "$ENV_FILE.tmp" \
+    rm -rf "$HOSTS_DIR" "$DB_DIR" "$SVC_DIR" "$SSH_DIR" "$ENV_FILE" "$ENV_FILE.tmp" \
         "$LAB_DIR/db-up.log" "$LAB_DIR/shadow.unlocked"
     [ -n "$quiet" ] || log "down in $(( $(now_ms) - t0 )) ms"
 }
@@ -867,6 +963,8 @@ main() {
         isolate)  take_lock; cmd_isolate "$@" ;;
         db-stop)  take_lock; db_stop ;;
         db-start) take_lock; db_start ;;
+        svc-stop)  take_lock; cmd_svc stop "$@" ;;
+        svc-start) take_lock; cmd_svc start "$@" ;;
         exec)     cmd_exec "$@" ;;
         hide-db-client) take_lock; cmd_hide_db_client ;;
         *)        usage 2 ;;

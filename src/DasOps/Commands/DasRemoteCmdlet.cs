@@ -98,24 +98,8 @@ public abstract class DasRemoteCmdlet : DasCmdlet
     /// -KnownHosts or -SshKey is not a file system path. A named file that does not exist throws InputException
     /// (DasFileNotFound); -SshConfig with the SshNet transport is refused (DasParameterInvalid).
     /// </summary>
-    private protected IRemoteShellFactory? Connect(ClusterSpec spec)
-    {
-        string? config = null, knownHosts = null, key = null;
-        if (SshConfig != null && (config = ResolveFileSystemPath(SshConfig)) == null) return null;
-        if (KnownHosts != null && (knownHosts = ResolveFileSystemPath(KnownHosts)) == null) return null;
-        if (SshKey != null && (key = ResolveFileSystemPath(SshKey)) == null) return null;
-        var transport = Transport == null ? (Engine.Spec.Transport?)null : (Engine.Spec.Transport)Enum.Parse(typeof(Engine.Spec.Transport), Transport, ignoreCase: true);
-        string? password = null, user = null;
-        if (SshCredential != null && SshCredential != PSCredential.Empty)
-        {
-            var login = SshCredential.GetNetworkCredential();
-            password = string.IsNullOrEmpty(login.Password) ? null : login.Password;
-            user = string.IsNullOrEmpty(login.UserName) ? null : login.UserName;
-        }
-        var options = SshSettings.For(spec, config, knownHosts, AcceptNewHostKey, transport, key, password, user);
-        if (options.Password != null) MaskSecret(options.Password);
-        return RemoteShells.Open(spec, options);
-    }
+    private protected IRemoteShellFactory? Connect(ClusterSpec spec) =>
+        OpenConnections(spec, Transport, SshKey, SshConfig, KnownHosts, SshCredential, AcceptNewHostKey);
 
     /// <summary>
     /// The nodes to work on, in spec order: every DAS node when <paramref name="names"/> is null; otherwise the named

@@ -46,6 +46,7 @@ internal static class DasErrorIds
     public const string PlanNotSaved = "DasPlanNotSaved";               // InvalidOperation
     public const string NoActiveManager = "DasNoActiveManager";         // ResourceUnavailable
     public const string SiddhiAppNotListed = "DasSiddhiAppNotListed";   // InvalidResult
+    public const string EndpointUnreachable = "DasEndpointUnreachable"; // ConnectionError
 
     // Reserved for when the engine tells them apart: DasOperationTimeout (OperationTimeout).
 }
@@ -141,6 +142,10 @@ internal static class DasErrors
     public static ErrorRecord NodeUnreachable(string node, string detail) =>
         Record(new InvalidOperationException(Format(Strings.NodeUnreachable, node, detail)), DasErrorIds.NodeUnreachable, ErrorCategory.ConnectionError, node,
             Strings.RecommendedUnreachable);
+
+    /// <summary>A node could not open a connection to an endpoint it needs; the target is the result (node, peer, address).</summary>
+    public static ErrorRecord EndpointUnreachable(object target, string message) =>
+        Record(new InvalidOperationException(message), DasErrorIds.EndpointUnreachable, ErrorCategory.ConnectionError, target, Strings.RecommendedEndpointUnreachable);
 
     public static ErrorRecord HaNotReady(string cluster, int failedChecks) =>
         Record(new InvalidOperationException(Format(Strings.HaNotReady, cluster, failedChecks)), DasErrorIds.HaNotReady, ErrorCategory.InvalidOperation, cluster,

@@ -22,6 +22,17 @@ public class CliTests : System.IDisposable
         Assert.EndsWith(expected, r.Out.Trim());
     }
 
+    [Theory]
+    [InlineData("--timeout", "0", "--timeout must be more than 0")]
+    [InlineData("--node", "nosuch", "nosuch")]
+    public void Validate_live_refuses_bad_input_with_exit_2_before_reaching_a_node(string option, string value, string expected)
+    {
+        var r = DasopsProcess.Run(new[] { "validate", Path.Combine(RepoPaths.Root, "examples", "das-fully-distributed.yaml"), "--live", option, value });
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(expected, r.Err);
+        Assert.DoesNotContain("NODE", r.Out);
+    }
+
     [Fact]
     public void Validate_prints_every_error_located_and_exits_2()
     {

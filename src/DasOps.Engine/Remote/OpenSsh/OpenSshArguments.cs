@@ -63,6 +63,22 @@ internal static class OpenSshArguments
         return args;
     }
 
+    /// <summary>
+    /// <c>ssh -v -W HOST:PORT</c> over the run's master (ControlMaster=no: never a master itself): the master opens a
+    /// direct-tcpip channel and answers only once the node's SSH server confirmed or refused it, which -v shows.
+    /// </summary>
+    public static List<string> StdioForward(SshConnectionOptions options, SshTarget target, string controlPath, string host, int port)
+    {
+        var args = Common(options, target);
+        var remote = host.IndexOf(':') >= 0 ? "[" + host + "]" : host;
+        args.AddRange(new[]
+        {
+            "-v", "-o", "BatchMode=yes", "-o", "ControlMaster=no", "-o", "ControlPath=" + controlPath,
+            "-W", remote + ":" + port.ToString(CultureInfo.InvariantCulture), "--", target.Host,
+        });
+        return args;
+    }
+
     /// <summary><c>ssh -G</c>: the effective settings for the host (real host name, port, jump host), without connecting.</summary>
     public static List<string> EffectiveConfig(SshConnectionOptions options, SshTarget target)
     {

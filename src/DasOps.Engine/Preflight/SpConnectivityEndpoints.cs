@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using System.Linq;
+using DasOps.Engine.Products.Sp;
+using DasOps.Engine.Spec;
+
+namespace DasOps.Engine.Preflight;
+
+/// <summary>
+/// What a Stream Processor node must reach: the database from every node; from a manager, the Kafka bootstrap servers
+/// and ZooKeeper (or the NATS servers) and the other managers' and the workers' HTTPS (the leader pushes partial apps
+/// to the workers); from a worker, every manager's HTTPS (its heartbeats). Taken from the topology the
+/// deployment.yaml files are rendered from.
+/// </summary>
+public static class SpConnectivityEndpoints
+{
+    public const string KafkaService = "kafka";
+    public const string ZooKeeperService = "zookeeper";
+    public const string NatsService = "nats";
+
+    public static IReadOnlyList<NodeEndpoints> For(ClusterSpec spec, IEnumerable<NodeSpec> nodes)
+    {
+        var topology = new SpProduct(spec).Topology;
+        return nodes.Select(node => new NodeEndpoints(node, Of(spec, topology, node))).ToList();
+    }
+
+    private static IReadOnlyList<ConnectivityEndpoint> Of(ClusterSpec spec, SpTopology topology, NodeSpec node)
+    {
+        var endpoints = new List<ConnectivityEndpoint>
+        {
+            new ConnectivityEndpoint(DasConnectivityEndpoints.DatabasePeer, DasConnectivityEndpoints.DatabaseService, spec.Database.Host, spec.Database.Port),
+        };
+        var peers = topology.IsManager(node) ? spec.Nodes : topology.Managers;
+        if (topology.IsManager(node))
+        {
+            var sp = spec.StreamProcessor;
+            foreach (var e in sp.Kafka?.BootstrapServers ?? new List<Endpoint>()) endpoints.Add(new ConnectivityEndpoint(e.ToString(), KafkaService, e.Host, e.Port));
+            foreach (var e in sp.Kafka?.ZooKeeper ?? new List<Endpoint>()) endpoints.Add(new ConnectivityEndpoint(e.ToString(), ZooKeeperService, e.Host, e.Port));
+            foreach (var e in sp.Nats?.Servers ?? new List<Endpoint>()) endpoints.Add(new ConnectivityEndpoint(e.ToString(), NatsService, e.Host, e.Port));
+        }
+        foreach (var peer in peers.Where(p => p.Name != node.Name))
+            endpoints.Add(new ConnectivityEndpoint(peer.Name, DasConnectivityEndpoints.HttpsService, peer.Host, topology.HttpsPortOf(peer)));
+        return endpoints.Distinct().ToList();
+    }
+}
