@@ -33,12 +33,20 @@ public static class SpConnectivityEndpoints
         if (topology.IsManager(node))
         {
             var sp = spec.StreamProcessor;
-            foreach (var e in sp.Kafka?.BootstrapServers ?? new List<Endpoint>()) endpoints.Add(new ConnectivityEndpoint(e.ToString(), KafkaService, e.Host, e.Port));
-            foreach (var e in sp.Kafka?.ZooKeeper ?? new List<Endpoint>()) endpoints.Add(new ConnectivityEndpoint(e.ToString(), ZooKeeperService, e.Host, e.Port));
-            foreach (var e in sp.Nats?.Servers ?? new List<Endpoint>()) endpoints.Add(new ConnectivityEndpoint(e.ToString(), NatsService, e.Host, e.Port));
+            Add(endpoints, KafkaService, sp.Kafka?.BootstrapServers);
+            Add(endpoints, ZooKeeperService, sp.Kafka?.ZooKeeper);
+            Add(endpoints, NatsService, sp.Nats?.Servers);
         }
         foreach (var peer in peers.Where(p => p.Name != node.Name))
             endpoints.Add(new ConnectivityEndpoint(peer.Name, DasConnectivityEndpoints.HttpsService, peer.Host, topology.HttpsPortOf(peer)));
         return endpoints.Distinct().ToList();
+    }
+
+    /// <summary>Messaging servers are named by their service: kafka, or kafka1, kafka2 … when there are several.</summary>
+    private static void Add(List<ConnectivityEndpoint> endpoints, string service, List<Endpoint>? servers)
+    {
+        if (servers == null) return;
+        for (var i = 0; i < servers.Count; i++)
+            endpoints.Add(new ConnectivityEndpoint(servers.Count == 1 ? service : service + (i + 1), service, servers[i].Host, servers[i].Port));
     }
 }

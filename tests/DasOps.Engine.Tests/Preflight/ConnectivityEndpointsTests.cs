@@ -58,12 +58,17 @@ public class ConnectivityEndpointsTests
     }
 
     [Fact]
-    public void A_product_without_a_list_is_refused_as_bad_input_naming_the_product()
+    public void A_stream_processor_manager_checks_the_database_kafka_zookeeper_and_every_peer_and_a_worker_only_the_managers()
     {
-        var spec = Example("das-fully-distributed.yaml");
-        spec.Product = Product.StreamProcessor;
-        var e = Assert.Throws<InputException>(() => ConnectivityEndpoints.For(spec, spec.Nodes));
-        Assert.Contains("StreamProcessor", e.Message);
+        var spec = Example("sp-distributed.yaml");
+        var lists = ConnectivityEndpoints.For(spec, spec.Nodes).ToDictionary(l => l.Node.Name, l => l.Endpoints.Select(e => e.ToString()).ToList());
+
+        Assert.Equal(new[]
+        {
+            "database mysql 10.77.0.10:3306", "kafka kafka 10.77.0.10:9092", "zookeeper zookeeper 10.77.0.10:2181",
+            "mgr2 https 10.77.0.12:9543", "wrk1 https 10.77.0.13:9443", "wrk2 https 10.77.0.14:9443", "rcv1 https 10.77.0.15:9443",
+        }, lists["mgr1"]);
+        Assert.Equal(new[] { "database mysql 10.77.0.10:3306", "mgr1 https 10.77.0.11:9543", "mgr2 https 10.77.0.12:9543" }, lists["rcv1"]);
     }
 
     [Theory]
