@@ -440,10 +440,14 @@ start_svc() {   # name
         nats)
             set -- /usr/sbin/nats-server -a "$DB_IP" -p "$NATS_PORT" -l "$dir/nats.log" ;;
         kafka)
-            # Accepts and closes: what a pre-flight sees of a broker's port. Not Kafka (no package is served).
-            set -- python3 -c 'import socket,sys
+            # Accepts and holds each connection until the client closes it, as a broker waiting for a request does:
+            # what a pre-flight sees of a broker's port. Not Kafka (no package is served).
+            set -- python3 -c 'import socket,sys,threading
+def hold(c):
+    with c:
+        while c.recv(4096): pass
 s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind((sys.argv[1], int(sys.argv[2]))); s.listen(64)
-while True: s.accept()[0].close()' "$DB_IP" "$KAFKA_PORT" ;;
+while True: threading.Thread(target=hold, args=(s.accept()[0],), daemon=True).start()' "$DB_IP" "$KAFKA_PORT" ;;
     esac
     ( close_inherited_fds; exec setsid ip netns exec "$DB_NS" "$@" ) </dev/null >>"$dir/out.log" 2>&1 9>&- &
     echo $! >"$SVC_DIR/$name.pid"

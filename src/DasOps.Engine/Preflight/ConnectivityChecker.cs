@@ -20,7 +20,11 @@ namespace DasOps.Engine.Preflight;
 /// </summary>
 public static class ConnectivityChecker
 {
-    public const int PerNodeParallelism = 4;
+    /// <summary>
+    /// One channel open at a time per node: with several in flight, SSH.NET's dynamic forward reported a refusal the
+    /// node's sshd never sent (seen in the lab, nats from node2), and a few endpoints one after another take under a second.
+    /// </summary>
+    public const int PerNodeParallelism = 1;
 
     /// <summary>Nodes checked at once, as for status.</summary>
     private const int ParallelNodesDefault = 8;
