@@ -1,0 +1,183 @@
+<#
+Stream Processor 4.x fully distributed (seed 004) on five lab hosts running the emulator's SP 4.4.0 runtimes: two
+managers, two workers and a receiver worker, with ZooKeeper, nats-server and a Kafka stand-in on the db host. The
+design pipeline through the cmdlets (databases, configuration, start in order, HA), the pre-flight, the apps pipeline
+(Get-ChildItem *.siddhi | Publish-DasSiddhiApp), the manager-failover and worker-loss drills with their measured
+times, and the same cluster through the dasops CLI.
+#>
+
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'DasOps.Lab.ps1')
+    $script:LabSkipReason = Get-DasLabSkipReason
+    if ($script:LabSkipReason) { Write-Warning "Lab (Stream Processor): skipped: $script:LabSkipReason" }
+}
+
+Describe 'A Stream Processor distributed cluster (5 lab hosts)' -Tag Lab -Skip:([bool]$script:LabSkipReason) {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'DasOps.TestSetup.ps1')
+        . (Join-Path $PSScriptRoot 'DasOps.Lab.ps1')
+        # SP homes on the hosts, and the messaging services (ZooKeeper, nats-server, the Kafka stand-in) on the db host.
+        $env:LAB_PRODUCT_FIXTURE = Join-Path $script:DasRepoRoot 'tests/fixtures/sp-4.4.0'
+        $env:DASOPS_LAB_SERVICES = '1'
+        try { $lab = Start-DasLab -Nodes 5 } finally { Remove-Item Env:LAB_PRODUCT_FIXTURE, Env:DASOPS_LAB_SERVICES }
+
+        $specPath = Join-Path $lab.LAB_DIR 'pester-lab-sp.yaml'
+        @"
+name: lab-sp
+product: StreamProcessor
+pattern: Distributed
+knownHosts: $($lab.LAB_KNOWN_HOSTS)
+defaults:
+  home: $($lab.LAB_HOME)
+  sshKey: $($lab.LAB_SSH_KEY)
+database:
+  host: $($lab.LAB_DB_HOST)
+  user: wso2sp
+  adminUser: $($lab.LAB_DB_ADMIN_USER)
+streamProcessor:
+  minResourceCount: 2
+  heartbeatInterval: 1000
+  heartbeatMaxRetry: 2
+  kafka:
+    bootstrapServers: [$($lab.LAB_KAFKA)]
+    zooKeeper: [$($lab.LAB_ZOOKEEPER)]
+nodes:
+  - { name: mgr1, host: 10.77.0.11, roles: [Manager] }
+  - { name: mgr2, host: 10.77.0.12, roles: [Manager] }
+  - { name: wrk1, host: 10.77.0.13, roles: [Worker] }
+  - { name: wrk2, host: 10.77.0.14, roles: [Worker] }
+  - { name: rcv1, host: 10.77.0.15, roles: [ReceiverWorker] }
+"@ | Set-Content -Path $specPath -Encoding utf8
+
+        $appDir = Join-Path $lab.LAB_DIR 'pester-sp-apps'
+        New-Item -ItemType Directory -Force -Path $appDir | Out-Null
+        @'
+@App:name('wso2-app')
+define stream TempStream (deviceID long, roomNo int, temp double);
+@info(name = 'query-1')
+@dist(execGroup='group-1')
+from TempStream#window.time(2 min)
+select avg(temp) as avgTemp, roomNo, deviceID
+insert all events into AvgTempStream;
+@info(name = 'query-3')
+@dist(execGroup='group-2', parallel='2')
+from TempStream[(roomNo >= 100 and roomNo < 110) and temp > 40]
+select roomNo, temp
+insert into HighTempStream;
+'@ | Set-Content -Path (Join-Path $appDir 'wso2-app.siddhi') -Encoding utf8
+
+        $db = Get-DasTestCredential -UserName wso2sp -Text 'Sp<&"$;x]]>7'
+        $cli = Join-Path $script:DasRepoRoot 'src/DasOps.Cli/bin/Debug/net10.0/dasops.dll'
+        if (-not (Test-Path $cli)) {
+            & dotnet build (Join-Path $script:DasRepoRoot 'src/DasOps.Cli/DasOps.Cli.csproj') -c Debug -nologo -v quiet | Out-Null
+        }
+    }
+
+    AfterAll {
+        Stop-DasLab
+    }
+
+    It 'runs Import | Initialize-DasDatabase | Publish | Start -Wait | Test-DasHa: managers first, one active manager, every worker in its pool' {
+        $ConfirmPreference = 'None'
+        $checks = Import-DasCluster $specPath |
+            Initialize-DasDatabase -DatabaseCredential $db -DatabaseAdminCredential $lab.AdminCredential -PassThru |
+            Publish-DasConfiguration -DatabaseCredential $db -PassThru |
+            Start-DasNode -Wait -PassThru |
+            Test-DasHa
+        $checks | ForEach-Object { $_.Result | Should -Be ([DasOps.DasCheckResult]::Pass) -Because "$($_.Node) $($_.Check): $($_.Detail)" }
+        ($checks | Where-Object Check -EQ 'worker-registered').Node | Sort-Object | Should -Be @('rcv1', 'wrk1', 'wrk2')
+        ($checks | Where-Object Check -EQ 'active-manager').Detail | Should -Match '^mgr[12] is the active manager$'
+
+        # Each node got its own deployment.yaml, 0600, with its own carbon id.
+        $workerYaml = Join-Path $lab.LAB_DIR 'hosts/node3/srv/das/conf/worker/deployment.yaml'
+        $yaml = Get-Content $workerYaml -Raw
+        $yaml | Should -Match '(?m)^  id: wrk1\r?$'
+        $yaml | Should -Match 'isReceiverNode: false'
+        (& stat -c %a $workerYaml) | Should -Be '600'
+        # The managers were ready before any worker started: every worker's started line is later than both managers'.
+        $started = foreach ($k in 1..5) {
+            $rt = if ($k -le 2) { 'manager' } else { 'worker' }
+            $line = Select-String -Path (Join-Path $lab.LAB_DIR "hosts/node$k/srv/das/wso2/$rt/logs/carbon.log") -Pattern 'WSO2 Stream Processor started in' | Select-Object -Last 1
+            [pscustomobject]@{ Runtime = $rt; At = [datetime]::ParseExact($line.Line.Substring(1, 23), 'yyyy-MM-dd HH:mm:ss,fff', $null) }
+        }
+        ($started | Where-Object Runtime -EQ worker | Measure-Object At -Minimum).Minimum |
+            Should -BeGreaterThan ($started | Where-Object Runtime -EQ manager | Measure-Object At -Maximum).Maximum
+    }
+
+    It 'pre-flight: every node reaches the database, the managers Kafka and ZooKeeper, and their peers'' HTTPS; a stopped broker is named' {
+        $cluster = Import-DasCluster $specPath
+        $results = Test-DasCluster -Cluster $cluster -Connectivity
+        $results | ForEach-Object { $_.Reached | Should -BeTrue -Because "$($_.Node) -> $($_.Peer) ($($_.Service)) $($_.Address): $($_.Detail)" }
+        ($results | Where-Object Service -EQ kafka).Node | Sort-Object | Should -Be @('mgr1', 'mgr2')
+        ($results | Where-Object Node -EQ wrk1).Peer | Sort-Object | Should -Be @('database', 'mgr1', 'mgr2')
+
+        Invoke-DasLab svc-stop kafka
+        try {
+            $down = Test-DasCluster -Cluster $cluster -Connectivity -ErrorAction SilentlyContinue -ErrorVariable failures
+            ($down | Where-Object { -not $_.Reached } | ForEach-Object { "$($_.Node) $($_.Peer)" }) | Sort-Object | Should -Be @('mgr1 kafka', 'mgr2 kafka')
+            ($failures | ForEach-Object { $_.FullyQualifiedErrorId -replace ',.*' }) | Sort-Object -Unique | Should -Be 'DasEndpointUnreachable'
+            $live = & dotnet $cli validate $specPath --live 2>&1
+            $LASTEXITCODE | Should -Be 1
+            ($live -join "`n") | Should -Match 'mgr1 cannot reach kafka \(kafka\) at 10\.77\.0\.10:9092'
+        }
+        finally { Invoke-DasLab svc-start kafka }
+    }
+
+    It 'a second run changes nothing' {
+        $ConfirmPreference = 'None'
+        $cluster = Import-DasCluster $specPath
+        ($cluster | Publish-DasConfiguration -DatabaseCredential $db).Written | Sort-Object -Unique | Should -Be @($false)
+        ($cluster | Start-DasNode -Wait).Outcome | Sort-Object -Unique | Should -Be @([DasOps.DasNodeOutcome]::AlreadyRunning)
+    }
+
+    It 'deploys the app with Get-ChildItem *.siddhi | Publish-DasSiddhiApp, shows each group on its workers, and a redeploy is a no-op' {
+        $cluster = Import-DasCluster $specPath
+        $plan = Get-ChildItem (Join-Path $appDir '*.siddhi') | Publish-DasSiddhiApp -Cluster $cluster -WhatIf
+        $plan.Action | Should -Be ([DasOps.DasSiddhiAppAction]::WouldDeploy)
+        ($plan.Groups | ForEach-Object { "$($_.Name) x$($_.Parallel)" }) | Should -Be @('group-1 x1', 'group-2 x2')
+        (Get-DasSiddhiApp -Cluster $cluster) | Should -BeNullOrEmpty
+
+        $deployed = Get-ChildItem (Join-Path $appDir '*.siddhi') | Publish-DasSiddhiApp -Cluster $cluster -Confirm:$false
+        $deployed.Action | Should -Be ([DasOps.DasSiddhiAppAction]::Deployed)
+        $deployed.Status | Should -Be 'active'
+        ($deployed.Groups | ForEach-Object { "$($_.Name) x$($_.Parallel) on $($_.Workers.Count)" }) | Should -Be @('group-1 x1 on 1', 'group-2 x2 on 2')
+
+        (Get-ChildItem (Join-Path $appDir '*.siddhi') | Publish-DasSiddhiApp -Cluster $cluster -Confirm:$false).Action |
+            Should -Be ([DasOps.DasSiddhiAppAction]::Unchanged)
+        (Get-DasSiddhiApp -Cluster $cluster).Name | Should -Be 'wso2-app'
+        (Test-DasHa -Cluster $cluster | Where-Object Check -EQ 'app wso2-app').Result | Should -Be ([DasOps.DasCheckResult]::Pass)
+    }
+
+    It 'fails over: the other manager takes over, the workers re-register, the app comes back, the old manager rejoins passive; a lost worker''s groups move' {
+        $cluster = Import-DasCluster $specPath
+        $checks = Test-DasHa -Cluster $cluster -Failover -TimeoutSeconds 90 -Confirm:$false
+        $checks | ForEach-Object { $_.Result | Should -Be ([DasOps.DasCheckResult]::Pass) -Because "$($_.Node) $($_.Check): $($_.Detail)" }
+        foreach ($check in 'manager-takeover', 'workers-reregistered', 'apps-after-failover', 'manager-rejoin', 'worker-loss-redeploy') {
+            $checks.Check | Should -Contain $check
+        }
+        $takeover = $checks | Where-Object Check -EQ 'manager-takeover'
+        $takeover.Duration.TotalSeconds | Should -BeGreaterThan 0
+        Write-Host ("SP failover: takeover {0:0.0} s, workers back {1:0.0} s, app back {2:0.0} s, worker loss redeployed in {3:0.0} s" -f
+            $takeover.Duration.TotalSeconds, ($checks | Where-Object Check -EQ 'workers-reregistered').Duration.TotalSeconds,
+            ($checks | Where-Object Check -EQ 'apps-after-failover').Duration.TotalSeconds, ($checks | Where-Object Check -EQ 'worker-loss-redeploy').Duration.TotalSeconds)
+        Wait-DasLabHealthy $cluster | Should -BeTrue
+    }
+
+    It 'reads the same cluster through the dasops CLI: status, test-ha, app list, app deploy unchanged' {
+        $status = & dotnet $cli status $specPath 2>&1
+        $LASTEXITCODE | Should -Be 0 -Because ($status -join "`n")
+        ($status -join "`n") | Should -Match 'active manager'
+        $ha = & dotnet $cli test-ha $specPath 2>&1
+        $LASTEXITCODE | Should -Be 0 -Because ($ha -join "`n")
+        $list = & dotnet $cli app list $specPath 2>&1
+        ($list -join "`n") | Should -Match 'wso2-app: active'
+        $again = & dotnet $cli app deploy $specPath (Join-Path $appDir 'wso2-app.siddhi') 2>&1
+        ($again -join "`n") | Should -Match 'wso2-app: unchanged'
+    }
+
+    It 'stops the cluster, and a second stop changes nothing' {
+        $cluster = Import-DasCluster $specPath
+        (Stop-DasNode -Cluster $cluster -Confirm:$false).Outcome | Sort-Object -Unique | Should -Be @([DasOps.DasNodeOutcome]::Stopped)
+        (Stop-DasNode -Cluster $cluster -Confirm:$false).Outcome | Sort-Object -Unique | Should -Be @([DasOps.DasNodeOutcome]::AlreadyStopped)
+    }
+}
