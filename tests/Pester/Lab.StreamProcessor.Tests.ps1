@@ -126,7 +126,10 @@ insert into HighTempStream;
     It 'a second run changes nothing' {
         $ConfirmPreference = 'None'
         $cluster = Import-DasCluster $specPath
-        ($cluster | Publish-DasConfiguration -DatabaseCredential $db).Written | Sort-Object -Unique | Should -Be @($false)
+        $db2 = $cluster | Initialize-DasDatabase -DatabaseCredential $db -DatabaseAdminCredential $lab.AdminCredential
+        ($db2 | Where-Object { $_ -is [DasOps.DasDatabaseResult] }).Action | Sort-Object -Unique | Should -Be @([DasOps.DasDatabaseAction]::Unchanged)
+        $cluster | Publish-DasConfiguration -DatabaseCredential $db | Should -BeNullOrEmpty
+        $cluster | Compare-DasConfiguration -DatabaseCredential $db -Quiet | Should -BeExactly $true
         ($cluster | Start-DasNode -Wait).Outcome | Sort-Object -Unique | Should -Be @([DasOps.DasNodeOutcome]::AlreadyRunning)
     }
 
