@@ -166,7 +166,23 @@ insert into HighTempStream;
         Wait-DasLabHealthy $cluster | Should -BeTrue
     }
 
-    It 'reads the same cluster through the dasops CLI: status, test-ha, app list, app deploy unchanged' {
+    It 'runs the same job through the dasops CLI: db init and apply unchanged, status, test-ha --failover, app list, app deploy unchanged' {
+        $env:DASOPS_DB_PASSWORD = $db.GetNetworkCredential().Password
+        $env:DASOPS_DB_ADMIN_PASSWORD = $lab.AdminCredential.GetNetworkCredential().Password
+        try {
+            $init = & dotnet $cli db init $specPath 2>&1
+            $LASTEXITCODE | Should -Be 0 -Because ($init -join "`n")
+            ($init -join "`n") | Should -Match 'db init: unchanged'
+            $apply = & dotnet $cli apply $specPath 2>&1
+            $LASTEXITCODE | Should -Be 0 -Because ($apply -join "`n")
+            ($apply -join "`n") | Should -Match 'Apply: 0 changed, 5 unchanged'
+            ($init + $apply) -join "`n" | Should -Not -Match ([regex]::Escape($env:DASOPS_DB_PASSWORD))
+        }
+        finally { Remove-Item Env:DASOPS_DB_PASSWORD, Env:DASOPS_DB_ADMIN_PASSWORD }
+        $drill = & dotnet $cli test-ha $specPath --failover --timeout 90 2>&1
+        $LASTEXITCODE | Should -Be 0 -Because ($drill -join "`n")
+        ($drill -join "`n") | Should -Match 'manager-takeover\s+Pass'
+        ($drill -join "`n") | Should -Match 'worker-loss-redeploy\s*Pass'
         $status = & dotnet $cli status $specPath 2>&1
         $LASTEXITCODE | Should -Be 0 -Because ($status -join "`n")
         ($status -join "`n") | Should -Match 'active manager'
