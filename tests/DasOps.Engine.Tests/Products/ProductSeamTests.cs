@@ -31,15 +31,15 @@ public sealed class ProductSeamTests
     }
 
     [Fact]
-    public void A_StreamProcessor_spec_is_refused_by_name_until_its_product_exists()
+    public void A_StreamProcessor_spec_gets_the_SP_product_and_a_DAS_only_operation_refuses_it_by_name()
     {
         var spec = Load(Specs.FullyDistributed);
         spec.Product = Product.StreamProcessor;
 
-        var e = Assert.Throws<NotSupportedException>(() => ProductCatalog.For(spec));
+        Assert.IsType<Engine.Products.Sp.SpProduct>(ProductCatalog.For(spec));
+        var e = Assert.Throws<NotSupportedException>(() => DasProduct.Of(spec));
         Assert.Contains("StreamProcessor", e.Message);
         Assert.Contains("das-prod", e.Message);
-        Assert.Throws<NotSupportedException>(() => DasProduct.Of(spec));
     }
 
     [Fact]
