@@ -92,7 +92,7 @@ Describe 'build.ps1 -Package' -Tag UnitTests {
             $result.ModuleBase | Should -Be (Join-Path $installed "DasOps/$version")
             $result.Version | Should -Be $version
             $result.Cmdlets | Should -Be ($source.CmdletsToExport | Sort-Object)
-            $result.Cmdlets | Should -HaveCount 15
+            $result.Cmdlets | Should -HaveCount 17
             $result.Cluster | Should -Be 'isa'
             $result.Synopsis | Should -Not -BeLike 'Import-DasCluster *'
         }

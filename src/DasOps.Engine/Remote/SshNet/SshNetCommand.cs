@@ -182,8 +182,10 @@ internal sealed class SshNetCommand : ICommandProcess
         try
         {
             // SSH.NET's input stream sends EOF on Dispose only when something was written (2026.0.1): a command
-            // given no input (the node lock's holder) would wait for EOF forever. Send it ourselves then.
-            if (Volatile.Read(ref _written) == 0) SendEof(input);
+            // given no input (the node lock's holder) would wait for EOF forever. Send it ourselves then, but only to
+            // a command still running: an EOF that reaches sshd after the channel closed is a protocol error to it
+            // ("ieof packet referred to nonexistent channel"), and it drops the whole connection.
+            if (Volatile.Read(ref _written) == 0 && !Exited.IsCompleted) SendEof(input);
             input.Dispose();
         }
         catch (Exception e) when (e is IOException || e is ObjectDisposedException || e is InvalidOperationException || e is Renci.SshNet.Common.SshException
