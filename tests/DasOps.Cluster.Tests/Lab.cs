@@ -70,7 +70,7 @@ public sealed class Lab : IDisposable
         {
             var plan = ConfigurationPlanner.PlanNode(Spec, node, secrets,
                 path => File.Exists(HomeFile(node.Name, path)) ? CurrentFile.WithContent(path, File.ReadAllBytes(HomeFile(node.Name, path))) : CurrentFile.Missing(path),
-                driverJar: null);
+                jars: DasOps.Engine.Planning.Library.LibraryJars.None);
             foreach (var file in plan.Files) File.WriteAllBytes(HomeFile(node.Name, file.Path), file.Desired);
             if (Spec.SparkSymlinkOf(node) is { } link)
                 Run(LabScript, "exec", HostOf(node.Name), "--", "ln", "-sfn", Spec.HomeOf(node), link);

@@ -42,24 +42,38 @@ exit 3
     /// </summary>
     public const string Launch = @"server_home=$1 run_as=$2 pid_file=$3; shift 3
 cd -- ""$server_home"" 2>/dev/null || { echo ""product home $server_home does not exist (or is not a directory)"" >&2; exit 3; }
-" + IsServerFunction + @"
-owner_uid=$(stat -c %u .) owner=$(stat -c %U .)
-if [ -z ""$run_as"" ]; then
-  [ ""$owner"" != UNKNOWN ] || { echo ""$server_home belongs to uid $owner_uid, which has no user name on this node; set runAs in the spec"" >&2; exit 3; }
-  run_as=$owner
-fi
-uid=$(id -u -- ""$run_as"" 2>/dev/null) || { echo ""runAs user $run_as does not exist on this node"" >&2; exit 3; }
-if [ ""$uid"" = 0 ] && [ ""$owner_uid"" != 0 ]; then
-  echo ""$server_home belongs to $owner, who can rewrite bin/wso2server.sh; DasOps will not run it as root (leave runAs unset, or set it to $owner)"" >&2; exit 3
-fi
+" + IsServerFunction + RunAsFunctions + @"
+resolve_run_as || exit 3
 p=''
 [ -f ""$pid_file"" ] && p=$(tr -d '\000' < ""$pid_file"" | head -n 1 | tr -cd '0-9')
 if [ -n ""$p"" ] && ! is_server ""$p""; then rm -f -- ""$pid_file""; fi
-me=$(id -u)
-if [ ""$me"" = ""$uid"" ]; then exec ""$@""; fi
-[ ""$me"" = 0 ] || { echo ""the SSH user $(id -un) is neither root nor the runAs user $run_as, so it cannot start the product as $run_as; log in as $run_as or as root"" >&2; exit 3; }
-if command -v runuser >/dev/null 2>&1; then exec runuser -u ""$run_as"" -- ""$@""; fi
-if command -v setpriv >/dev/null 2>&1; then exec setpriv --reuid=""$uid"" --regid=""$(id -g -- ""$run_as"")"" --init-groups -- ""$@""; fi
-echo ""neither runuser nor setpriv (util-linux) is installed; DasOps needs one to start the product as $run_as"" >&2; exit 3
+exec_as_run_as ""$@""
+";
+
+    /// <summary>
+    /// resolve_run_as (in the home, with $server_home and $run_as set; "" for the home's owner): sets run_as and uid, and
+    /// refuses root for a home root does not own, since the owner can rewrite the product's scripts.
+    /// exec_as_run_as CMD...: runs CMD as that user: directly when the SSH user is that user, else through runuser (or
+    /// setpriv) when the SSH user is root; any other SSH user fails (exit 3).
+    /// </summary>
+    internal const string RunAsFunctions = @"resolve_run_as() {
+  owner_uid=$(stat -c %u .) owner=$(stat -c %U .)
+  if [ -z ""$run_as"" ]; then
+    [ ""$owner"" != UNKNOWN ] || { echo ""$server_home belongs to uid $owner_uid, which has no user name on this node; set runAs in the spec"" >&2; return 3; }
+    run_as=$owner
+  fi
+  uid=$(id -u -- ""$run_as"" 2>/dev/null) || { echo ""runAs user $run_as does not exist on this node"" >&2; return 3; }
+  if [ ""$uid"" = 0 ] && [ ""$owner_uid"" != 0 ]; then
+    echo ""$server_home belongs to $owner, who can rewrite the product's scripts in bin; DasOps will not run them as root (leave runAs unset, or set it to $owner)"" >&2; return 3
+  fi
+}
+exec_as_run_as() {
+  me=$(id -u)
+  if [ ""$me"" = ""$uid"" ]; then exec ""$@""; fi
+  [ ""$me"" = 0 ] || { echo ""the SSH user $(id -un) is neither root nor the runAs user $run_as, so it cannot run the product as $run_as; log in as $run_as or as root"" >&2; exit 3; }
+  if command -v runuser >/dev/null 2>&1; then exec runuser -u ""$run_as"" -- ""$@""; fi
+  if command -v setpriv >/dev/null 2>&1; then exec setpriv --reuid=""$uid"" --regid=""$(id -g -- ""$run_as"")"" --init-groups -- ""$@""; fi
+  echo ""neither runuser nor setpriv (util-linux) is installed; DasOps needs one to run the product as $run_as"" >&2; exit 3
+}
 ";
 }

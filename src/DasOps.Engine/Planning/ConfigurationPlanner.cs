@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using DasOps.Engine.Config;
 using DasOps.Engine.Config.Text;
+using DasOps.Engine.Planning.Library;
 using DasOps.Engine.Products;
 using DasOps.Engine.Secrets;
 using DasOps.Engine.Spec;
@@ -33,11 +34,7 @@ public static class ConfigurationPlanner
         return new HashSet<string>(context.Product.Edits.Where(e => e.AppliesTo(context) && e.HoldsSecrets(context)).Select(e => e.Path), StringComparer.Ordinal);
     }
 
-    /// <summary>Where the JDBC driver jar goes on the node, when the spec names one.</summary>
-    public static string? DriverPathOf(ClusterSpec spec) =>
-        spec.JdbcDriver == null ? null : ProductCatalog.For(spec).LibDirectory + "/" + System.IO.Path.GetFileName(spec.JdbcDriver);
-
-    public static NodePlan PlanNode(ClusterSpec spec, NodeSpec node, ClusterSecrets secrets, Func<string, CurrentFile> current, byte[]? driverJar)
+    public static NodePlan PlanNode(ClusterSpec spec, NodeSpec node, ClusterSecrets secrets, Func<string, CurrentFile> current, LibraryJars jars)
     {
         var context = new RenderContext(spec, node, secrets);
         var files = new List<FilePlan>();
@@ -45,9 +42,15 @@ public static class ConfigurationPlanner
         {
             files.Add(PlanText(context, edit, current(edit.Path)));
         }
-        if (DriverPathOf(spec) is { } driverPath && driverJar != null)
+        foreach (var copy in jars.Copied)
         {
-            files.Add(PlanBinary(node.Name, driverPath, current(driverPath), driverJar, Modes.Plain));
+            files.Add(PlanBinary(node.Name, copy.Path, current(copy.Path), copy.Bytes, Modes.Plain));
+        }
+        if (jars.Converted.Count > 0)
+        {
+            var madeFrom = BundleRecord.Parse(current(BundleRecord.Path).Content);
+            foreach (var jar in jars.Converted) files.Add(PlanBundle(node.Name, jars.BundlePathOf(jar), current(jars.BundlePathOf(jar)), jar, madeFrom));
+            files.Add(PlanBinary(node.Name, BundleRecord.Path, current(BundleRecord.Path), BundleRecord.Bytes(jars.Converted), Modes.Plain, text: true));
         }
         return new NodePlan(node.Name, spec.HomeOf(node), files);
     }
@@ -94,11 +97,27 @@ public static class ConfigurationPlanner
         return SecretMasker.Apply(UnifiedDiff.Create(before, after, currentLabel, desiredLabel), secrets, SecretMasker.MinimumLength);
     }
 
-    private static FilePlan PlanBinary(string node, string path, CurrentFile current, byte[] desired, int mode)
+    private static FilePlan PlanBinary(string node, string path, CurrentFile current, byte[] desired, int mode, bool text = false)
     {
         var hash = Hashing.Sha256(desired);
         var change = !current.Exists ? FileChange.Created : current.Hash == hash ? FileChange.Unchanged : FileChange.Modified;
-        var diff = change == FileChange.Unchanged ? "" : $"Binary file {path}: {current.Hash ?? "absent"} -> {hash}\n";
+        var diff = change == FileChange.Unchanged ? ""
+            : text && current.Content != null ? UnifiedDiff.Create(System.Text.Encoding.UTF8.GetString(current.Content), System.Text.Encoding.UTF8.GetString(desired), $"a/{node}/{path}", $"b/{node}/{path}")
+            : text ? UnifiedDiff.Create("", System.Text.Encoding.UTF8.GetString(desired), "/dev/null", $"b/{node}/{path}")
+            : $"Binary file {path}: {current.Hash ?? "absent"} -> {hash}\n";
         return new FilePlan(node, path, change, current.Hash, hash, diff, mode, desired);
+    }
+
+    /// <summary>
+    /// A bundle the node makes from a jar: up to date when it is in lib and the record says it came from this very jar.
+    /// Otherwise the plan says what will run; its bytes exist only once the node has converted the jar (at apply).
+    /// </summary>
+    private static FilePlan PlanBundle(string node, string path, CurrentFile current, JarToConvert jar, IReadOnlyDictionary<string, string> madeFrom)
+    {
+        if (current.Exists && madeFrom.TryGetValue(jar.BundleFileName, out var source) && source == jar.Sha256)
+            return new FilePlan(node, path, FileChange.Unchanged, current.Hash, current.Hash!, "", Modes.Plain, Array.Empty<byte>(), jar);
+        var why = !current.Exists ? "absent" : madeFrom.ContainsKey(jar.BundleFileName) ? "made from another jar" : "not made by DasOps";
+        var diff = $"OSGi bundle {path} ({why}): bin/jartobundle.sh will make it from the {jar.Purpose} jar {jar.FileName} (sha256 {jar.Sha256})\n";
+        return new FilePlan(node, path, current.Exists ? FileChange.Modified : FileChange.Created, current.Hash, jar.PendingHash, diff, Modes.Plain, Array.Empty<byte>(), jar);
     }
 }

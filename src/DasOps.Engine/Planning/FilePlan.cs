@@ -13,7 +13,14 @@ public enum FileChange
 public sealed class FilePlan
 {
     public FilePlan(string node, string path, FileChange change, string? currentHash, string desiredHash, string diff, int mode, byte[] desired)
+        : this(node, path, change, currentHash, desiredHash, diff, mode, desired, null)
     {
+    }
+
+    internal FilePlan(string node, string path, FileChange change, string? currentHash, string desiredHash, string diff, int mode, byte[] desired,
+        Library.JarToConvert? convertFrom)
+    {
+        ConvertFrom = convertFrom;
         Node = node;
         Path = path;
         Change = change;
@@ -43,6 +50,19 @@ public sealed class FilePlan
     public int Mode { get; }
 
     internal byte[] Desired { get; }
+
+    /// <summary>The jar a bundle is made from on the node (bin/jartobundle.sh), or null for a file DasOps computes itself.</summary>
+    internal Library.JarToConvert? ConvertFrom { get; }
+
+    /// <summary>The jar's name when this file is an OSGi bundle the node makes from it; null otherwise.</summary>
+    public string? ConvertedFrom => ConvertFrom?.FileName;
+
+    /// <summary>The bundle is still to be made: its bytes come from the node's converter at apply.</summary>
+    internal bool AwaitsConversion => ConvertFrom != null && Change != FileChange.Unchanged && Desired.Length == 0;
+
+    /// <summary>This plan with the bundle the node's converter made.</summary>
+    internal FilePlan WithConverted(byte[] bundle) =>
+        new FilePlan(Node, Path, Change, CurrentHash, Hashing.Sha256(bundle), Diff, Mode, bundle, ConvertFrom);
 
     public bool HoldsSecrets => Mode == Modes.Secret;
 

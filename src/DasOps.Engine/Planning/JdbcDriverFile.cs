@@ -8,7 +8,7 @@ namespace DasOps.Engine.Planning;
 /// <summary>
 /// The JDBC driver jar the spec names (jdbcDriver, relative to the spec file), read once per run for every node. It
 /// must be a jar: the spec is code that names files to push, and anything but a zip would land in the product's lib
-/// folder as a "driver" the server fails to load at start.
+/// folder as a "driver" the server fails to load at start. Where it goes is <see cref="Library.LibraryJars"/>'s call.
 /// </summary>
 public static class JdbcDriverFile
 {
@@ -20,11 +20,6 @@ public static class JdbcDriverFile
         if (!File.Exists(path)) throw new InputException(InputErrorKind.FileNotFound, $"jdbcDriver {path} does not exist.", path);
         var bytes = File.ReadAllBytes(path);
         if (!IsZip(bytes)) throw new InputException(InputErrorKind.ParameterInvalid, $"jdbcDriver {path} is not a jar (a jar is a zip file, which starts with 'PK').", path);
-        // Stream Processor (Carbon kernel 5) loads <SP_HOME>/lib as OSGi bundles; a plain jar there is never wired in.
-        if (spec.Product == Product.StreamProcessor && BundleNameOf(bytes) == null)
-            throw new InputException(InputErrorKind.ParameterInvalid,
-                $"jdbcDriver {path} is not an OSGi bundle (its META-INF/MANIFEST.MF has no Bundle-SymbolicName), and Stream Processor loads <SP_HOME>/lib as bundles. " +
-                "Convert it first with the product's bin/jartobundle.sh <jar> <out-dir> (JDK 1.8) and name the converted jar.", path);
         return bytes;
     }
 

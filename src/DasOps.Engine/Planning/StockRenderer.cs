@@ -18,7 +18,7 @@ public static class StockRenderer
     {
         if (!Directory.Exists(stockHome)) throw new DirectoryNotFoundException($"product home {stockHome} does not exist.");
         // Relative to the spec file, as apply reads it.
-        var driver = JdbcDriverFile.Read(spec);
+        var jars = Library.LibraryJars.Read(spec);
 
         CurrentFile Read(string relative)
         {
@@ -27,10 +27,11 @@ public static class StockRenderer
         }
 
         // Plan every node before writing anything, so one bad node leaves the output directory untouched.
-        var plans = Products.ProductCatalog.For(spec).Topology.ManagedNodes.Select(n => ConfigurationPlanner.PlanNode(spec, n, secrets, Read, driver)).ToList();
+        var plans = Products.ProductCatalog.For(spec).Topology.ManagedNodes.Select(n => ConfigurationPlanner.PlanNode(spec, n, secrets, Read, jars)).ToList();
         foreach (var plan in plans)
         {
-            foreach (var file in plan.Files)
+            // Bundles exist only once a node's own converter has made them, and their record is the node's state.
+            foreach (var file in plan.Files.Where(f => f.ConvertFrom == null && f.Path != Library.BundleRecord.Path))
             {
                 var target = Path.Combine(outputDirectory, plan.Node, file.Path.Replace('/', Path.DirectorySeparatorChar));
                 Atomic.WriteAllBytes(target, file.Desired, file.Mode);

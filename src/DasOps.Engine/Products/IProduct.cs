@@ -28,6 +28,12 @@ public interface IProduct
     string LibDirectory { get; }
 
     /// <summary>
+    /// The product's own jar-to-OSGi-bundle converter (relative to the home), when its lib takes only bundles: plain jars
+    /// are then converted on the node with it. Null when the lib takes jars as they are.
+    /// </summary>
+    string? JarToBundleScript { get; }
+
+    /// <summary>
     /// A symbolic link the product needs pointing at a node's home, which publishing keeps in place (DAS: Spark's
     /// carbon.das.symbolic.link on Spark nodes), or null.
     /// </summary>

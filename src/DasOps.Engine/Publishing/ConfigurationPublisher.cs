@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DasOps.Engine.Diagnostics;
 using DasOps.Engine.Planning;
+using DasOps.Engine.Planning.Library;
 using DasOps.Engine.Remote;
 using DasOps.Engine.Secrets;
 using DasOps.Engine.Spec;
@@ -40,7 +41,7 @@ public sealed class ConfigurationPublisher
     public Task<IReadOnlyList<NodePublishResult>> PlanAsync(PublishOptions options, CancellationToken cancellationToken)
     {
         var nodes = NodeSelection.Resolve(_spec, options.Nodes);
-        var publisher = new NodePublisher(_spec, _secrets, _shells, _reporter, LoadDriver(_spec));
+        var publisher = new NodePublisher(_spec, _secrets, _shells, _reporter, LibraryJars.Read(_spec));
         return ParallelNodes.RunAsync(nodes, options.Parallelism, "Planning configuration", _reporter,
             node => publisher.PlanAsync(node, cancellationToken), (_, fault) => publisher.Failure(fault), cancellationToken);
     }
@@ -60,12 +61,10 @@ public sealed class ConfigurationPublisher
         var nodes = NodesFor(_spec, options);
         if (saved != null && saved.SpecSha256 != SavedPlan.FingerprintOf(_spec))
             throw new InputException(InputErrorKind.PlanInvalid, "the spec has changed since the saved plan was made; nothing was written. Make a new plan.");
-        var publisher = new NodePublisher(_spec, _secrets, _shells, _reporter, LoadDriver(_spec));
+        var publisher = new NodePublisher(_spec, _secrets, _shells, _reporter, LibraryJars.Read(_spec));
         var gate = saved == null ? null : new SavedPlanGate(saved, nodes.Count);
         var holder = options.Holder ?? PublishOptions.DefaultHolder();
         return ParallelNodes.RunAsync(nodes, options.Parallelism, "Publishing configuration", _reporter,
             (node, slot) => publisher.ApplyAsync(node, slot, gate, options.BreakLock, holder, cancellationToken), (_, fault) => publisher.Failure(fault));
     }
-
-    private static byte[]? LoadDriver(ClusterSpec spec) => JdbcDriverFile.Read(spec);
 }

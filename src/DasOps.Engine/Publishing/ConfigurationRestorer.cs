@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DasOps.Engine.Diagnostics;
 using DasOps.Engine.Planning;
+using DasOps.Engine.Planning.Library;
 using DasOps.Engine.Remote;
 using DasOps.Engine.Secrets;
 using DasOps.Engine.Spec;
@@ -106,7 +107,8 @@ public sealed class ConfigurationRestorer
     private void RefuseUnmanaged(NodeSpec node, string source, IReadOnlyList<BackupEntry> entries)
     {
         var managed = new HashSet<string>(ConfigurationPlanner.TextPathsOf(_spec, node), StringComparer.Ordinal);
-        if (ConfigurationPlanner.DriverPathOf(_spec) is { } driver) managed.Add(driver);
+        // The jar paths are derived from the spec alone, without reading the jars (a restore must work when they are gone).
+        managed.UnionWith(LibraryJars.PossiblePathsOf(_spec));
         var refused = entries.Select(e => e.Path).Where(p => !IsPlainRelative(p) || !managed.Contains(p)).ToList();
         if (refused.Count > 0)
             throw new NodeOperationException(node.Name, NodeFailure.Refused,

@@ -23,6 +23,9 @@ public enum NodeFailure
     /// <summary>A managed file is missing or cannot be edited as the spec asks (the error names file and line).</summary>
     Configuration,
 
+    /// <summary>The node has no usable java for a tool the change needs (bin/jartobundle.sh wants JDK 1.8); nothing was changed.</summary>
+    JavaUnavailable,
+
     /// <summary>A command on the node failed (the error quotes it).</summary>
     CommandFailed,
 

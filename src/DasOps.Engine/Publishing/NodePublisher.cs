@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using DasOps.Engine.Config;
 using DasOps.Engine.Diagnostics;
 using DasOps.Engine.Planning;
+using DasOps.Engine.Planning.Library;
 using DasOps.Engine.Remote;
 using DasOps.Engine.Secrets;
 using DasOps.Engine.Spec;
@@ -22,15 +23,17 @@ internal sealed class NodePublisher
     private readonly ClusterSecrets _secrets;
     private readonly IRemoteShellFactory _shells;
     private readonly IOperationReporter _reporter;
-    private readonly byte[]? _driver;
+    private readonly LibraryJars _jars;
+    private readonly string? _jarToBundle;
 
-    public NodePublisher(ClusterSpec spec, ClusterSecrets secrets, IRemoteShellFactory shells, IOperationReporter reporter, byte[]? driver)
+    public NodePublisher(ClusterSpec spec, ClusterSecrets secrets, IRemoteShellFactory shells, IOperationReporter reporter, LibraryJars jars)
     {
         _spec = spec;
         _secrets = secrets;
         _shells = shells;
         _reporter = reporter;
-        _driver = driver;
+        _jars = jars;
+        _jarToBundle = Products.ProductCatalog.For(spec).JarToBundleScript;
     }
 
     /// <summary>Read and plan only (no lock: reading never sees half a switch, each file is renamed whole). Faults go to <see cref="Failure"/> through the runner.</summary>
@@ -84,6 +87,13 @@ internal sealed class NodePublisher
             if (!_reporter.ShouldProcess(node.Name, action))
                 return Done(new NodePublishResult(node.Name, PublishStatus.Skipped, changes.Results(false), clock.Elapsed, changes.Plan, changes.LinkChange));
 
+            if (changes.Plan.Files.Count(f => f.AwaitsConversion) is var toConvert && toConvert > 0)
+            {
+                _reporter.NodeProgress(node.Name, $"converting {toConvert} jar(s) with {_jarToBundle}", 30);
+                var converted = await BundleConversion.ConvertAsync(shell, _spec, node, _jarToBundle!, changes.Plan, cancellationToken).ConfigureAwait(false);
+                changes = NodeChanges.Of(converted, changes.Snapshot, changes.Link);
+            }
+
             string? backupId = null;
             if (changes.Writes.Count > 0)
             {
@@ -112,8 +122,10 @@ internal sealed class NodePublisher
 
     private async Task<NodeChanges> ReadAndPlanAsync(IRemoteShell shell, NodeSpec node, CancellationToken cancellationToken)
     {
-        var snapshot = await NodeReader.ReadAsync(shell, _spec, node, cancellationToken).ConfigureAwait(false);
-        var plan = ConfigurationPlanner.PlanNode(_spec, node, _secrets, path => NodeReader.CurrentOf(node.Name, snapshot, path), _driver);
+        var snapshot = await NodeReader.ReadAsync(shell, _spec, node, _jars, cancellationToken).ConfigureAwait(false);
+        var plan = ConfigurationPlanner.PlanNode(_spec, node, _secrets, path => NodeReader.CurrentOf(node.Name, snapshot, path), _jars);
+        // A node that must convert jars but cannot is refused here, in the read, before anything on it changes.
+        if (plan.Files.Any(f => f.AwaitsConversion)) await BundleConversion.CheckJavaAsync(shell, _spec, node, _jarToBundle!, cancellationToken).ConfigureAwait(false);
         return NodeChanges.Of(plan, snapshot, NodeReader.ManagedLinkOf(_spec, node));
     }
 
@@ -121,6 +133,8 @@ internal sealed class NodePublisher
     {
         var parts = new System.Collections.Generic.List<string>();
         if (changes.Writes.Count > 0) parts.Add($"write {changes.Writes.Count} file(s)");
+        var bundles = changes.Plan.Files.Count(f => f.AwaitsConversion);
+        if (bundles > 0) parts.Add($"make {bundles} OSGi bundle(s) with bin/jartobundle.sh");
         if (changes.SetLink) parts.Add($"set the Spark link {changes.Link}");
         return string.Join(" and ", parts);
     }

@@ -3,21 +3,23 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DasOps.Engine.Planning;
+using DasOps.Engine.Planning.Library;
 using DasOps.Engine.Products;
 using DasOps.Engine.Remote;
 using DasOps.Engine.Spec;
 
 namespace DasOps.Engine.Publishing;
 
-/// <summary>Reads every managed file of a node (bytes and sha256), the JDBC driver's hash and the Spark link, in one round trip.</summary>
+/// <summary>Reads every managed file of a node (bytes and sha256), the hashes of the jars and bundles in its lib, and the Spark link, in one round trip.</summary>
 internal static class NodeReader
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
-    public static async Task<NodeSnapshot> ReadAsync(IRemoteShell shell, ClusterSpec spec, NodeSpec node, CancellationToken cancellationToken)
+    public static async Task<NodeSnapshot> ReadAsync(IRemoteShell shell, ClusterSpec spec, NodeSpec node, LibraryJars jars, CancellationToken cancellationToken)
     {
         var items = ConfigurationPlanner.TextPathsOf(spec, node).Select(p => "C:" + p).ToList();
-        if (ConfigurationPlanner.DriverPathOf(spec) is { } driver) items.Add("H:" + driver);
+        // Jars and bundles by hash only (megabytes each); the bundles' record whole, it is a few lines.
+        items.AddRange(jars.ManagedPaths.Select(p => (p == BundleRecord.Path ? "C:" : "H:") + p));
         var args = new[] { spec.HomeOf(node), ManagedLinkOf(spec, node) ?? "" }.Concat(items).ToList();
         var result = await shell.RunAsync(RemoteCommand.Script(RemoteScripts.Read, args, timeout: Timeout, description: "read managed files"), cancellationToken)
             .ConfigureAwait(false);

@@ -270,11 +270,11 @@ echo STAGED
     /// Replaces the positional parameters with the lines stdin brings up to a line "--". read takes one byte at a time
     /// from a pipe, so whatever follows (a tar) is left for the next reader.
     /// </summary>
-    private const string FieldsFromStdin = @"set --
+    internal const string FieldsFromStdin = @"set --
 while IFS= read -r f; do [ ""$f"" = -- ] && break; set -- ""$@"" ""$f""; done
 ";
 
-    private const string HomeOrFail = @"cd -- ""$1"" 2>/dev/null || { echo ""product home $1 does not exist (or is not a directory)"" >&2; exit 3; }
+    internal const string HomeOrFail = @"cd -- ""$1"" 2>/dev/null || { echo ""product home $1 does not exist (or is not a directory)"" >&2; exit 3; }
 home_dir=$1
 ";
 
@@ -285,7 +285,7 @@ home_dir=$1
     /// .dasops; then sets 0700 on "." so that chmod, and the lock opened relative to it, cannot act on a link's target
     /// even when the name is swapped for a link after the check.
     /// </summary>
-    private const string StateDirFunctions = @"state_dir_ok() {
+    internal const string StateDirFunctions = @"state_dir_ok() {
   for p in .dasops .dasops/backups .dasops/lock; do
     if [ -L ""$p"" ]; then echo ""$home_dir/$p is a symbolic link; DasOps will not use it (remove it)"" >&2; return 1; fi
     [ -e ""$p"" ] || continue

@@ -54,6 +54,9 @@ public sealed class ClusterSpec : SpecElement
         Nodes.FirstOrDefault(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public string HomeOf(NodeSpec node) => node.Home ?? Defaults.Home ?? (Product == Product.StreamProcessor ? DefaultSpHome : DefaultHome);
+    /// <summary>The JDK bin/jartobundle.sh runs with on this node, or null for the node's own JAVA_HOME.</summary>
+    public string? JavaHomeOf(NodeSpec node) => node.JavaHome ?? Defaults.JavaHome;
+
     public string SshUserOf(NodeSpec node) => node.SshUser ?? Defaults.SshUser ?? DefaultSshUser;
 
     /// <summary>The user the product runs as, or null for the owner of the product home (found on the node).</summary>
@@ -109,6 +112,12 @@ public sealed class NodeDefaults : SpecElement
     public string? JumpHost { get; set; }
 
     public string? Home { get; set; }
+
+    /// <summary>
+    /// The JDK every node's bin/jartobundle.sh runs with (JAVA_HOME; Stream Processor's jar conversion needs JDK 1.8).
+    /// Unset means the JAVA_HOME of the node's SSH session.
+    /// </summary>
+    public string? JavaHome { get; set; }
 
     /// <summary>The user every node's product runs as; unset means each home's owner.</summary>
     public string? RunAs { get; set; }

@@ -28,6 +28,9 @@ public sealed class NodeSpec : SpecElement
     /// <summary>The product home on this node (CARBON_HOME).</summary>
     public string? Home { get; set; }
 
+    /// <summary>The JDK for this node's bin/jartobundle.sh (JAVA_HOME); overrides defaults.javaHome.</summary>
+    public string? JavaHome { get; set; }
+
     /// <summary>The user the product runs as; overrides defaults.runAs. Unset means the owner of the product home.</summary>
     public string? RunAs { get; set; }
 

@@ -130,6 +130,7 @@ public static class SpecLoader
             spec.Defaults.SshPasswordEnv = d.String("sshPasswordEnv");
             spec.Defaults.JumpHost = d.String("jumpHost");
             spec.Defaults.Home = d.String("home");
+            spec.Defaults.JavaHome = d.String("javaHome");
             spec.Defaults.RunAs = d.String("runAs");
             d.RejectUnknownKeys("defaults");
         }
@@ -234,6 +235,7 @@ public static class SpecLoader
         node.SshKey = n.String("sshKey");
         node.JumpHost = n.String("jumpHost");
         node.Home = n.String("home");
+        node.JavaHome = n.String("javaHome");
         node.RunAs = n.String("runAs");
         node.PortOffset = n.Int("portOffset");
         node.HazelcastPort = n.Int("hazelcastPort");

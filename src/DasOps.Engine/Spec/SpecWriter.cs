@@ -29,6 +29,7 @@ public static class SpecWriter
         Add(defaults, "sshPasswordEnv", spec.Defaults.SshPasswordEnv);
         Add(defaults, "jumpHost", spec.Defaults.JumpHost);
         Add(defaults, "home", spec.Defaults.Home);
+        Add(defaults, "javaHome", spec.Defaults.JavaHome);
         Add(defaults, "runAs", spec.Defaults.RunAs);
         if (defaults.Children.Count > 0) root.Add("defaults", defaults);
 
@@ -104,6 +105,7 @@ public static class SpecWriter
             Add(node, "sshKey", n.SshKey);
             Add(node, "jumpHost", n.JumpHost);
             Add(node, "home", n.Home);
+            Add(node, "javaHome", n.JavaHome);
             Add(node, "runAs", n.RunAs);
             var roles = n.Roles.Select(r => r.ToString()).Concat(n.SpRoles.Select(r => r.ToString())).ToList();
             if (roles.Count > 0)
@@ -138,6 +140,7 @@ public static class SpecWriter
             var k = new YamlMappingNode();
             k.Add("bootstrapServers", FlowList(kafka.BootstrapServers.Select(e => e.ToString())));
             k.Add("zooKeeper", FlowList(kafka.ZooKeeper.Select(e => e.ToString())));
+            if (kafka.ClientJars.Count > 0) k.Add("clientJars", FlowList(kafka.ClientJars.Select(j => j.Value)));
             map.Add("kafka", k);
         }
         if (sp.Nats is { } nats)

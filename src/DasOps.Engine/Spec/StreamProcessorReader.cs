@@ -22,6 +22,12 @@ internal static class StreamProcessorReader
             kafka.ZooKeeper = Endpoints(k, "zooKeeper", KafkaSpec.DefaultZooKeeperPort, natsScheme: false, out var badZooKeeper);
             kafka.BootstrapServersMalformed = badBootstrap;
             kafka.ZooKeeperMalformed = badZooKeeper;
+            foreach (var (path, node) in k.List("clientJars") ?? new List<(string, YamlNode)>())
+            {
+                var jar = new SpecPath(path.Trim());
+                jar.Location = k.At(node);
+                kafka.ClientJars.Add(jar);
+            }
             k.RejectUnknownKeys("streamProcessor.kafka");
             sp.Kafka = kafka;
         }

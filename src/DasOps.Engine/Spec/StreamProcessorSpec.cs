@@ -51,6 +51,12 @@ public sealed class KafkaSpec : SpecElement
     /// <summary>deployment.config.zooKeeperConfig.zooKeeperURLs, host:port each.</summary>
     public List<Endpoint> ZooKeeper { get; set; } = new List<Endpoint>();
 
+    /// <summary>
+    /// The Kafka client jars (files, or directories whose *.jar are taken), relative to the spec file. Each becomes an
+    /// OSGi bundle in &lt;SP_HOME&gt;/lib through the node's own bin/jartobundle.sh, as seed 004 prescribes.
+    /// </summary>
+    public List<SpecPath> ClientJars { get; set; } = new List<SpecPath>();
+
     // Set by the loader when an entry was refused, so an all-malformed list is not reported a second time as missing.
     internal bool BootstrapServersMalformed { get; set; }
     internal bool ZooKeeperMalformed { get; set; }
@@ -92,4 +98,14 @@ public sealed class Endpoint : SpecElement
     public override string ToString() => Identifiers.ForUrl(Host) + ":" + Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public string NatsUrl => "nats://" + ToString();
+}
+
+/// <summary>A local path the spec names (relative to the spec file), located where it was written.</summary>
+public sealed class SpecPath : SpecElement
+{
+    public SpecPath(string value) => Value = value;
+
+    public string Value { get; }
+
+    public override string ToString() => Value;
 }

@@ -47,6 +47,7 @@ internal static class DasErrorIds
     public const string NoActiveManager = "DasNoActiveManager";         // ResourceUnavailable
     public const string SiddhiAppNotListed = "DasSiddhiAppNotListed";   // InvalidResult
     public const string EndpointUnreachable = "DasEndpointUnreachable"; // ConnectionError
+    public const string JavaUnavailable = "DasJavaUnavailable";         // NotInstalled
 
     // Reserved for when the engine tells them apart: DasOperationTimeout (OperationTimeout).
 }
@@ -128,6 +129,7 @@ internal static class DasErrors
             NodeFailure.AuthenticationFailed => (DasErrorIds.NodeAuthFailed, ErrorCategory.AuthenticationError, Strings.RecommendedAuth),
             NodeFailure.Locked => (DasErrorIds.NodeLocked, ErrorCategory.ResourceBusy, Strings.RecommendedLocked),
             NodeFailure.Refused => (DasErrorIds.ChangeRefused, ErrorCategory.InvalidOperation, null),
+            NodeFailure.JavaUnavailable => (DasErrorIds.JavaUnavailable, ErrorCategory.NotInstalled, Strings.RecommendedJava),
             NodeFailure.Configuration => (DasErrorIds.ConfigurationEdit, ErrorCategory.InvalidData, Strings.RecommendedFixSpec),
             NodeFailure.Cancelled => (DasErrorIds.OperationCancelled, ErrorCategory.OperationStopped, null),
             _ => (DasErrorIds.NodeCommandFailed, ErrorCategory.InvalidResult, null),

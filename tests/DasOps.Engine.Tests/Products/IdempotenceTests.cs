@@ -21,7 +21,7 @@ public class IdempotenceTests
                 path => File.Exists(first.PathOf(node.Name, path))
                     ? CurrentFile.WithContent(path, File.ReadAllBytes(first.PathOf(node.Name, path)))
                     : CurrentFile.Missing(path),
-                driverJar: null);
+                jars: DasOps.Engine.Planning.Library.LibraryJars.None);
             Assert.All(again.Files, f => Assert.Equal(FileChange.Unchanged, f.Change));
             Assert.All(again.Files, f => Assert.Equal(File.ReadAllBytes(first.PathOf(node.Name, f.Path)), f.Desired));
             Assert.False(again.HasChanges);

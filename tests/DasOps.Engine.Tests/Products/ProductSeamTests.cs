@@ -86,7 +86,8 @@ public sealed class ProductSeamTests
         var spec = Load(Specs.FullyDistributed.Replace("database:\n", "jdbcDriver: drivers/mysql-connector-java-5.1.49.jar\ndatabase:\n"));
 
         Assert.Equal("repository/components/lib", ProductCatalog.For(spec).LibDirectory);
-        Assert.Equal("repository/components/lib/mysql-connector-java-5.1.49.jar", ConfigurationPlanner.DriverPathOf(spec));
+        Assert.Null(ProductCatalog.For(spec).JarToBundleScript);
+        Assert.Contains("repository/components/lib/mysql-connector-java-5.1.49.jar", DasOps.Engine.Planning.Library.LibraryJars.PossiblePathsOf(spec));
     }
 
     [Fact]

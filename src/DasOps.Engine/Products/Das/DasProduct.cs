@@ -50,6 +50,9 @@ public sealed class DasProduct : IProduct
 
     public string LibDirectory => "repository/components/lib";
 
+    /// <summary>Carbon 4 wraps plain jars from components/lib itself at start.</summary>
+    public string? JarToBundleScript => null;
+
     /// <summary>Spark builds its classpath through carbon.das.symbolic.link, so Spark nodes need it to point at the home.</summary>
     public string? ManagedLinkOf(NodeSpec node) => Topology.RunsSpark(node) ? _spec.SparkSymlinkOf(node) : null;
 

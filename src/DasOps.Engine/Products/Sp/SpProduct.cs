@@ -52,6 +52,9 @@ public sealed class SpProduct : IProduct
     /// <summary>Seed 004: the JDBC driver (as an OSGi bundle) goes into &lt;SP_HOME&gt;/lib.</summary>
     public string LibDirectory => "lib";
 
+    /// <summary>Carbon kernel 5 wires only OSGi bundles from lib (ground truth §f: kernel 5.2.8's tool, JDK 1.8).</summary>
+    public string? JarToBundleScript => "bin/jartobundle.sh";
+
     public string? ManagedLinkOf(NodeSpec node) => null;
 
     public IProductLauncher Launcher => _launcher;

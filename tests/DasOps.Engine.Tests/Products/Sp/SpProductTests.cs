@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using DasOps.Engine.Lifecycle;
 using DasOps.Engine.Planning;
+using DasOps.Engine.Planning.Library;
 using DasOps.Engine.Products;
 using DasOps.Engine.Products.Sp;
 using DasOps.Engine.Secrets;
@@ -82,21 +83,25 @@ public sealed class SpProductTests : IDisposable
     }
 
     [Fact]
-    public void The_jdbc_driver_must_be_an_osgi_bundle_for_sp_and_goes_into_lib()
+    public void A_plain_jdbc_driver_is_converted_on_the_node_for_sp_and_a_bundle_is_copied_into_lib()
     {
         var spec = Example();
-        spec.JdbcDriver = Jar("plain.jar", "Manifest-Version: 1.0\r\nCreated-By: hand\r\n");
-        var refused = Assert.Throws<Diagnostics.InputException>(() => JdbcDriverFile.Read(spec));
-        Assert.Contains("not an OSGi bundle", refused.Message);
-        Assert.Contains("jartobundle.sh", refused.Message);
+        spec.JdbcDriver = Jar("plain-driver.jar", "Manifest-Version: 1.0\r\nCreated-By: hand\r\n");
+        var plain = LibraryJars.Read(spec);
+        Assert.Empty(plain.Copied);
+        Assert.Equal("lib/plain_driver_1.0.0.jar", plain.BundlePathOf(Assert.Single(plain.Converted)));
+        Assert.Equal("JDBC driver", plain.Converted[0].Purpose);
 
         spec.JdbcDriver = Jar("mysql-connector-java-5.1.49.jar", "Manifest-Version: 1.0\r\nBundle-SymbolicName: com.mysql.jdbc\r\nBundle-Version: 5.1.49\r\n");
-        Assert.NotNull(JdbcDriverFile.Read(spec));
-        Assert.Equal("lib/mysql-connector-java-5.1.49.jar", ConfigurationPlanner.DriverPathOf(spec));
+        var bundle = LibraryJars.Read(spec);
+        Assert.Empty(bundle.Converted);
+        Assert.Equal("lib/mysql-connector-java-5.1.49.jar", Assert.Single(bundle.Copied).Path);
 
         var das = SpecLoader.Load(File.ReadAllText(Directory.GetFiles(Path.Combine(RepoPaths.Root, "examples"), "das-*.yaml").First()), "das.yaml");
         das.JdbcDriver = Jar("plain-das.jar", null);
-        Assert.NotNull(JdbcDriverFile.Read(das));
+        var dasJars = LibraryJars.Read(das);
+        Assert.Empty(dasJars.Converted);
+        Assert.Equal("repository/components/lib/plain-das.jar", Assert.Single(dasJars.Copied).Path);
     }
 
     [Fact]

@@ -1,0 +1,179 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text;
+using DasOps.Engine.Diagnostics;
+using DasOps.Engine.Planning;
+using DasOps.Engine.Planning.Library;
+using DasOps.Engine.Secrets;
+using DasOps.Engine.Spec;
+using DasOps.Engine.Tests.Support;
+using Xunit;
+
+namespace DasOps.Engine.Tests.Planning;
+
+/// <summary>
+/// The jars a spec puts into the product's lib: which are copied and which are converted on the node by
+/// bin/jartobundle.sh, what the plan says of a bundle before and after the node made it, and the refusals.
+/// </summary>
+public sealed class LibraryJarsTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("dasops-library-jars-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private ClusterSpec Spec(string kafkaExtra, string? driver = null)
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "examples", "sp-distributed.yaml"))
+            .Where(l => !l.StartsWith("jdbcDriver:", StringComparison.Ordinal))
+            .Select(l => l.StartsWith("    zooKeeper:", StringComparison.Ordinal) ? l + "\n" + kafkaExtra : l);
+        var text = (driver != null ? $"jdbcDriver: {driver}\n" : "") + string.Join("\n", lines) + "\n";
+        var path = Path.Combine(_dir, "sp.yaml");
+        File.WriteAllText(path, text);
+        return SpecLoader.Load(text, path);
+    }
+
+    private string Jar(string relative, string? manifest = null, params string[] classes)
+    {
+        var path = Path.Combine(_dir, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            if (manifest != null)
+                using (var w = new StreamWriter(zip.CreateEntry("META-INF/MANIFEST.MF").Open())) w.Write(manifest);
+            foreach (var c in classes.DefaultIfEmpty("org/example/A.class"))
+                using (var w = new StreamWriter(zip.CreateEntry(c).Open())) w.Write(c);
+        }
+        return path;
+    }
+
+    [Fact]
+    public void Bundles_are_named_the_way_the_carbon_converter_names_them()
+    {
+        Assert.Equal("kafka_2.11_0.10.0.0_1.0.0.jar", JarToConvert.BundleNameOf("kafka_2.11-0.10.0.0.jar"));
+        Assert.Equal("kafka_clients_0.10.0.0_1.0.0.jar", JarToConvert.BundleNameOf("kafka-clients-0.10.0.0.jar"));
+        Assert.Throws<ArgumentException>(() => JarToConvert.BundleNameOf("kafka-clients.zip"));
+    }
+
+    [Fact]
+    public void Kafka_client_jars_from_files_and_directories_are_converted_and_bundles_among_them_copied()
+    {
+        Jar("kafka/kafka-clients-0.10.0.0.jar");
+        Jar("kafka/zkclient-0.8.jar");
+        File.WriteAllText(Path.Combine(_dir, "kafka", "README.txt"), "not a jar");
+        Jar("more/metrics-core-2.2.0.jar", "Manifest-Version: 1.0\r\nBundle-SymbolicName: com.yammer.metrics.core\r\n");
+        var jars = LibraryJars.Read(Spec("    clientJars: [kafka, more/metrics-core-2.2.0.jar]"));
+
+        Assert.Equal(new[] { "lib/kafka_clients_0.10.0.0_1.0.0.jar", "lib/zkclient_0.8_1.0.0.jar" }, jars.Converted.Select(jars.BundlePathOf));
+        Assert.All(jars.Converted, j => Assert.Equal("Kafka client", j.Purpose));
+        Assert.Equal("lib/metrics-core-2.2.0.jar", Assert.Single(jars.Copied).Path);
+        Assert.Contains(BundleRecord.Path, jars.ManagedPaths);
+    }
+
+    [Fact]
+    public void A_missing_path_a_non_jar_a_bad_name_an_empty_directory_and_two_jars_for_one_bundle_are_refused()
+    {
+        var missing = Assert.Throws<InputException>(() => LibraryJars.Read(Spec("    clientJars: [nowhere/kafka.jar]")));
+        Assert.Contains("does not exist", missing.Message);
+        Assert.Contains("sp.yaml:", missing.Message);
+
+        File.WriteAllText(Path.Combine(_dir, "fake.jar"), "PK? no");
+        Assert.Contains("is not a jar", Assert.Throws<InputException>(() => LibraryJars.Read(Spec("    clientJars: [fake.jar]"))).Message);
+
+        Jar("odd name$.jar");
+        Assert.Contains("rename 'odd name$.jar'", Assert.Throws<InputException>(() => LibraryJars.Read(Spec("    clientJars: ['odd name$.jar']"))).Message);
+
+        Directory.CreateDirectory(Path.Combine(_dir, "empty"));
+        Assert.Contains("holds no *.jar", Assert.Throws<InputException>(() => LibraryJars.Read(Spec("    clientJars: [empty]"))).Message);
+
+        Jar("a-b.jar");
+        Jar("a_b.jar");
+        var clash = Assert.Throws<InputException>(() => LibraryJars.Read(Spec("    clientJars: [a-b.jar, a_b.jar]")));
+        Assert.Contains("lib/a_b_1.0.0.jar", clash.Message);
+    }
+
+    [Fact]
+    public void A_bundle_is_planned_from_its_record_and_made_only_when_absent_from_another_jar_or_not_ours()
+    {
+        Jar("kafka/kafka-clients-0.10.0.0.jar");
+        var spec = Spec("    clientJars: [kafka]");
+        var jars = LibraryJars.Read(spec);
+        var jar = Assert.Single(jars.Converted);
+        var node = spec.FindNode("mgr1")!;
+        var record = BundleRecord.Bytes(jars.Converted);
+
+        FilePlan Bundle(Func<string, CurrentFile> lib) =>
+            ConfigurationPlanner.PlanNode(spec, node, new ClusterSecrets { DatabasePassword = "pw" }, p => Stock(p) ?? lib(p), jars)
+                .Files.Single(f => f.Path == "lib/kafka_clients_0.10.0.0_1.0.0.jar");
+
+        var absent = Bundle(CurrentFile.Missing);
+        Assert.Equal(FileChange.Created, absent.Change);
+        Assert.Equal("jartobundle:" + jar.Sha256, absent.DesiredHash);
+        Assert.Contains("bin/jartobundle.sh will make it from the Kafka client jar kafka-clients-0.10.0.0.jar", absent.Diff);
+        Assert.Equal("kafka-clients-0.10.0.0.jar", absent.ConvertedFrom);
+
+        var bundleHash = new string('b', 64);
+        var upToDate = Bundle(p => p == BundleRecord.Path ? CurrentFile.WithContent(p, record) : CurrentFile.WithHash(p, bundleHash));
+        Assert.Equal(FileChange.Unchanged, upToDate.Change);
+        Assert.Equal(bundleHash, upToDate.DesiredHash);
+
+        var otherJar = Encoding.UTF8.GetBytes($"{jar.BundleFileName} {new string('c', 64)} kafka-clients-0.10.0.0.jar\n");
+        var stale = Bundle(p => p == BundleRecord.Path ? CurrentFile.WithContent(p, otherJar) : CurrentFile.WithHash(p, bundleHash));
+        Assert.Equal(FileChange.Modified, stale.Change);
+        Assert.Contains("(made from another jar)", stale.Diff);
+
+        var foreign = Bundle(p => p == BundleRecord.Path ? CurrentFile.Missing(p) : CurrentFile.WithHash(p, bundleHash));
+        Assert.Contains("(not made by DasOps)", foreign.Diff);
+
+        var made = absent.WithConverted(new byte[] { 1, 2, 3 });
+        Assert.Equal(Hashing.Sha256(new byte[] { 1, 2, 3 }), made.DesiredHash);
+        Assert.Equal(FileChange.Created, made.Change);
+        Assert.False(made.AwaitsConversion);
+        Assert.True(absent.AwaitsConversion);
+    }
+
+    [Fact]
+    public void The_record_names_each_bundle_with_the_hash_of_its_jar_and_reads_back()
+    {
+        Jar("kafka/kafka-clients-0.10.0.0.jar");
+        Jar("kafka/zookeeper-3.4.6.jar");
+        var jars = LibraryJars.Read(Spec("    clientJars: [kafka]"));
+        var parsed = BundleRecord.Parse(BundleRecord.Bytes(jars.Converted));
+        Assert.Equal(jars.Converted.ToDictionary(j => j.BundleFileName, j => j.Sha256), parsed.ToDictionary(p => p.Key, p => p.Value));
+        Assert.Empty(BundleRecord.Parse(Encoding.UTF8.GetBytes("# only a comment\ngarbage\n")));
+    }
+
+    [Fact]
+    public void The_converters_answer_is_parsed_and_a_damaged_bundle_refused()
+    {
+        var bundle = new byte[] { (byte)'P', (byte)'K', 3, 4, (byte)'\n', 0 };
+        byte[] Answer(string hash) => Encoding.ASCII.GetBytes($"B {bundle.Length} {hash} x_1.0.0.jar\n").Concat(bundle).Concat(Encoding.ASCII.GetBytes("\nCONVERTED\n")).ToArray();
+
+        var parsed = DasOps.Engine.Publishing.BundleConversion.ParseBundles("mgr1", Answer(Hashing.Sha256(bundle)));
+        Assert.Equal(bundle, parsed["x_1.0.0.jar"]);
+        var damaged = Assert.Throws<DasOps.Engine.Publishing.NodeOperationException>(() => DasOps.Engine.Publishing.BundleConversion.ParseBundles("mgr1", Answer(new string('0', 64))));
+        Assert.Contains("arrived damaged", damaged.Message);
+        Assert.Throws<DasOps.Engine.Publishing.NodeOperationException>(() => DasOps.Engine.Publishing.BundleConversion.ParseBundles("mgr1", Answer(Hashing.Sha256(bundle)).Take(10).ToArray()));
+    }
+
+    [Fact]
+    public void Java_home_is_read_from_defaults_and_nodes_and_must_be_absolute()
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "examples", "sp-distributed.yaml"))
+            .Replace("  sshUser: root\n", "  sshUser: root\n  javaHome: /usr/lib/jvm/java-8-openjdk-amd64\n")
+            .Replace("{ name: mgr2, host: 10.77.0.12,", "{ name: mgr2, javaHome: jdk8, host: 10.77.0.12,");
+        var spec = SpecLoader.Load(text, "sp.yaml");
+        Assert.Equal("/usr/lib/jvm/java-8-openjdk-amd64", spec.JavaHomeOf(spec.FindNode("mgr1")!));
+        Assert.Equal("jdk8", spec.JavaHomeOf(spec.FindNode("mgr2")!));
+        var error = Assert.Single(SpecValidator.Validate(spec), e => e.Code == "InvalidPath");
+        Assert.Contains("javaHome 'jdk8' must be an absolute path", error.Message);
+        Assert.Contains("javaHome: /usr/lib/jvm/java-8-openjdk-amd64", SpecWriter.ToYaml(spec));
+    }
+
+    private static CurrentFile? Stock(string path)
+    {
+        var file = Path.Combine(RepoPaths.SpStock, path);
+        return path.StartsWith("conf/", StringComparison.Ordinal) && File.Exists(file) ? CurrentFile.WithContent(path, File.ReadAllBytes(file)) : null;
+    }
+}
