@@ -3,7 +3,8 @@ Stream Processor 4.x fully distributed (seed 004) on five lab hosts running the 
 managers, two workers and a receiver worker, with ZooKeeper, nats-server and a Kafka stand-in on the db host. The
 design pipeline through the cmdlets (databases, configuration, start in order, HA), the pre-flight, the apps pipeline
 (Get-ChildItem *.siddhi | Publish-DasSiddhiApp), the manager-failover and worker-loss drills with their measured
-times, and the same cluster through the dasops CLI.
+times, and the same cluster through the dasops CLI. The Kafka client jars become OSGi bundles through each node's own
+bin/jartobundle.sh, run on the emulator's JDK 1.8 stand-in; a node without JDK 1.8 is refused before anything changes.
 #>
 
 BeforeDiscovery {
@@ -21,6 +22,26 @@ Describe 'A Stream Processor distributed cluster (5 lab hosts)' -Tag Lab -Skip:(
         $env:DASOPS_LAB_SERVICES = '1'
         try { $lab = Start-DasLab -Nodes 5 } finally { Remove-Item Env:LAB_PRODUCT_FIXTURE, Env:DASOPS_LAB_SERVICES }
 
+        # Plain (non-OSGi) jars, named like the Kafka 0.10 client jars seed 004 converts.
+        $jarDir = Join-Path $lab.LAB_DIR 'pester-sp-jars'
+        Remove-Item -Recurse -Force $jarDir -ErrorAction SilentlyContinue
+        New-Item -ItemType Directory -Force -Path $jarDir | Out-Null
+        Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
+        function New-PlainJar([string] $Path, [string[]] $Classes) {
+            $zip = [System.IO.Compression.ZipFile]::Open($Path, [System.IO.Compression.ZipArchiveMode]::Create)
+            try {
+                foreach ($class in $Classes) {
+                    $writer = [System.IO.StreamWriter]::new($zip.CreateEntry($class).Open())
+                    try { $writer.Write("class $class") } finally { $writer.Dispose() }
+                }
+            }
+            finally { $zip.Dispose() }
+        }
+        New-PlainJar (Join-Path $jarDir 'kafka_2.11-0.10.0.0.jar') @('kafka/admin/AdminUtils.class', 'kafka/utils/ZkUtils.class')
+        New-PlainJar (Join-Path $jarDir 'kafka-clients-0.10.0.0.jar') @('org/apache/kafka/clients/producer/KafkaProducer.class', 'org/apache/kafka/common/Node.class')
+        New-PlainJar (Join-Path $jarDir 'zkclient-0.8.jar') @('org/I0Itec/zkclient/ZkClient.class')
+        $lab.LAB_JAVA_HOME | Should -Not -BeNullOrEmpty
+
         $specPath = Join-Path $lab.LAB_DIR 'pester-lab-sp.yaml'
         @"
 name: lab-sp
@@ -30,6 +51,7 @@ knownHosts: $($lab.LAB_KNOWN_HOSTS)
 defaults:
   home: $($lab.LAB_HOME)
   sshKey: $($lab.LAB_SSH_KEY)
+  javaHome: $($lab.LAB_JAVA_HOME)
 database:
   host: $($lab.LAB_DB_HOST)
   user: wso2sp
@@ -41,6 +63,7 @@ streamProcessor:
   kafka:
     bootstrapServers: [$($lab.LAB_KAFKA)]
     zooKeeper: [$($lab.LAB_ZOOKEEPER)]
+    clientJars: [$jarDir]
 nodes:
   - { name: mgr1, host: 10.77.0.11, roles: [Manager] }
   - { name: mgr2, host: 10.77.0.12, roles: [Manager] }
@@ -48,6 +71,13 @@ nodes:
   - { name: wrk2, host: 10.77.0.14, roles: [Worker] }
   - { name: rcv1, host: 10.77.0.15, roles: [ReceiverWorker] }
 "@ | Set-Content -Path $specPath -Encoding utf8
+
+        # The same cluster without a JDK 1.8: none in the SSH session, or the machine's JDK 17.
+        $noJavaSpec = Join-Path $lab.LAB_DIR 'pester-lab-sp-nojava.yaml'
+        (Get-Content $specPath -Raw) -replace '(?m)^  javaHome: .*\r?\n', '' | Set-Content -Path $noJavaSpec -Encoding utf8
+        $jdk17Spec = Join-Path $lab.LAB_DIR 'pester-lab-sp-jdk17.yaml'
+        $jdk17 = Split-Path (Split-Path (& readlink -f /usr/bin/java))
+        (Get-Content $specPath -Raw) -replace '(?m)^  javaHome: .*$', "  javaHome: $jdk17" | Set-Content -Path $jdk17Spec -Encoding utf8
 
         $appDir = Join-Path $lab.LAB_DIR 'pester-sp-apps'
         New-Item -ItemType Directory -Force -Path $appDir | Out-Null
@@ -77,6 +107,26 @@ insert into HighTempStream;
         Stop-DasLab
     }
 
+    It 'refuses to convert jars on nodes without a JDK 1.8, on every node and before anything is touched' {
+        $ConfirmPreference = 'None'
+        $stock = Get-FileHash (Get-DasLabHomePath node1 'conf/manager/deployment.yaml')
+        $written = Import-DasCluster $noJavaSpec | Publish-DasConfiguration -DatabaseCredential $db -ErrorAction SilentlyContinue -ErrorVariable failures
+        $written | Should -BeNullOrEmpty
+        ($failures | ForEach-Object { $_.FullyQualifiedErrorId -replace ',.*' }) | Sort-Object -Unique | Should -Be 'DasJavaUnavailable'
+        ($failures | ForEach-Object { $_.TargetObject }) | Sort-Object | Should -Be @('mgr1', 'mgr2', 'rcv1', 'wrk1', 'wrk2')
+        $failures[0].CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::NotInstalled)
+        $failures[0].Exception.Message | Should -Match 'JAVA_HOME is not set .*bin/jartobundle\.sh needs a JDK 1\.8'
+
+        $env:DASOPS_DB_PASSWORD = $db.GetNetworkCredential().Password
+        try { $wrong = & dotnet $cli apply $jdk17Spec 2>&1 } finally { Remove-Item Env:DASOPS_DB_PASSWORD }
+        $LASTEXITCODE | Should -Not -Be 0
+        ($wrong -join "`n") | Should -Match 'node mgr1: .*/bin/java is not a JDK 1\.8 \(openjdk version "17'
+
+        (Get-FileHash (Get-DasLabHomePath node1 'conf/manager/deployment.yaml')).Hash | Should -Be $stock.Hash
+        Get-ChildItem (Get-DasLabHomePath node1 'lib') -Filter '*_1.0.0.jar' | Should -BeNullOrEmpty
+        Test-Path (Get-DasLabHomePath node1 '.dasops/bundles') | Should -BeFalse
+    }
+
     It 'runs Import | Initialize-DasDatabase | Publish | Start -Wait | Test-DasHa: managers first, one active manager, every worker in its pool' {
         $ConfirmPreference = 'None'
         $checks = Import-DasCluster $specPath |
@@ -94,6 +144,23 @@ insert into HighTempStream;
         $yaml | Should -Match '(?m)^  id: wrk1\r?$'
         $yaml | Should -Match 'isReceiverNode: false'
         (& stat -c %a $workerYaml) | Should -Be '600'
+        # Each node's bin/jartobundle.sh made the Kafka client bundles in lib: the converter's names and manifest, the jar inside.
+        foreach ($k in 1..5) {
+            (Get-ChildItem (Get-DasLabHomePath "node$k" 'lib') -Filter '*_1.0.0.jar').Name | Sort-Object |
+                Should -Be @('kafka_2.11_0.10.0.0_1.0.0.jar', 'kafka_clients_0.10.0.0_1.0.0.jar', 'zkclient_0.8_1.0.0.jar')
+        }
+        $bundle = [System.IO.Compression.ZipFile]::OpenRead((Get-DasLabHomePath node4 'lib/kafka_clients_0.10.0.0_1.0.0.jar'))
+        try {
+            $manifest = [System.IO.StreamReader]::new($bundle.GetEntry('META-INF/MANIFEST.MF').Open()).ReadToEnd()
+            $manifest | Should -Match 'Bundle-SymbolicName: kafka_clients_0\.10\.0\.0\r?\n'
+            $manifest | Should -Match 'Export-Package: org\.apache\.kafka\.clients\.producer,org\.apache\.kafka\.common'
+            $inner = [System.IO.MemoryStream]::new()
+            $bundle.GetEntry('kafka-clients-0.10.0.0.jar').Open().CopyTo($inner)
+            [Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData($inner.ToArray())) |
+                Should -Be (Get-FileHash (Join-Path $jarDir 'kafka-clients-0.10.0.0.jar')).Hash
+        }
+        finally { $bundle.Dispose() }
+        (& stat -c %a (Get-DasLabHomePath node4 'lib/kafka_clients_0.10.0.0_1.0.0.jar')) | Should -Be '644'
         # The managers were ready before any worker started: every worker's started line is later than both managers'.
         $started = foreach ($k in 1..5) {
             $rt = if ($k -le 2) { 'manager' } else { 'worker' }
@@ -123,14 +190,43 @@ insert into HighTempStream;
         finally { Invoke-DasLab svc-start kafka }
     }
 
-    It 'a second run changes nothing' {
+    It 'a second run changes nothing (no bundle is made again)' {
         $ConfirmPreference = 'None'
+        $bundleTime = (Get-Item (Get-DasLabHomePath node2 'lib/zkclient_0.8_1.0.0.jar')).LastWriteTimeUtc
         $cluster = Import-DasCluster $specPath
         $db2 = $cluster | Initialize-DasDatabase -DatabaseCredential $db -DatabaseAdminCredential $lab.AdminCredential
         ($db2 | Where-Object { $_ -is [DasOps.DasDatabaseResult] }).Action | Sort-Object -Unique | Should -Be @([DasOps.DasDatabaseAction]::Unchanged)
         $cluster | Publish-DasConfiguration -DatabaseCredential $db | Should -BeNullOrEmpty
         $cluster | Compare-DasConfiguration -DatabaseCredential $db -Quiet | Should -BeExactly $true
         ($cluster | Start-DasNode -Wait).Outcome | Sort-Object -Unique | Should -Be @([DasOps.DasNodeOutcome]::AlreadyRunning)
+        (Get-Item (Get-DasLabHomePath node2 'lib/zkclient_0.8_1.0.0.jar')).LastWriteTimeUtc | Should -Be $bundleTime
+    }
+
+    It 'converts a changed client jar again on every node, shows it first, and a restore puts the old bundle back' {
+        $ConfirmPreference = 'None'
+        $jar = Join-Path $jarDir 'zkclient-0.8.jar'
+        $original = [System.IO.File]::ReadAllBytes($jar)
+        $oldBundle = (Get-FileHash (Get-DasLabHomePath node3 'lib/zkclient_0.8_1.0.0.jar')).Hash
+        try {
+            Remove-Item $jar
+            New-PlainJar $jar @('org/I0Itec/zkclient/ZkClient.class', 'org/I0Itec/zkclient/ZkConnection.class')
+            $cluster = Import-DasCluster $specPath
+            $diff = $cluster | Compare-DasConfiguration -DatabaseCredential $db
+            ($diff | Where-Object Path -EQ 'lib/zkclient_0.8_1.0.0.jar').Node | Sort-Object | Should -Be @('mgr1', 'mgr2', 'rcv1', 'wrk1', 'wrk2')
+            ($diff | Where-Object Path -EQ 'lib/zkclient_0.8_1.0.0.jar' | Select-Object -First 1).Diff | Should -Match '\(made from another jar\): bin/jartobundle\.sh will make it'
+            $changed = $cluster | Publish-DasConfiguration -DatabaseCredential $db
+            ($changed | Where-Object Path -EQ 'lib/zkclient_0.8_1.0.0.jar').Node | Sort-Object | Should -Be @('mgr1', 'mgr2', 'rcv1', 'wrk1', 'wrk2')
+            ($changed | Where-Object Path -EQ '.dasops/bundles').Node | Sort-Object | Should -Be @('mgr1', 'mgr2', 'rcv1', 'wrk1', 'wrk2')
+            (Get-FileHash (Get-DasLabHomePath node3 'lib/zkclient_0.8_1.0.0.jar')).Hash | Should -Not -Be $oldBundle
+            $restored = Restore-DasConfiguration -Cluster $cluster -Node wrk1 -Confirm:$false
+            ($restored | Where-Object Path -EQ 'lib/zkclient_0.8_1.0.0.jar').RestoredFrom | Should -Not -BeNullOrEmpty
+            (Get-FileHash (Get-DasLabHomePath node3 'lib/zkclient_0.8_1.0.0.jar')).Hash | Should -Be $oldBundle
+        }
+        finally { [System.IO.File]::WriteAllBytes($jar, $original) }
+        # The original jar again: wrk1's restored bundle and record match it; every other node converts it once more.
+        $back = Import-DasCluster $specPath | Publish-DasConfiguration -DatabaseCredential $db
+        ($back | Where-Object Path -EQ 'lib/zkclient_0.8_1.0.0.jar').Node | Sort-Object | Should -Be @('mgr1', 'mgr2', 'rcv1', 'wrk2')
+        Import-DasCluster $specPath | Compare-DasConfiguration -DatabaseCredential $db -Quiet | Should -BeExactly $true
     }
 
     It 'deploys the app with Get-ChildItem *.siddhi | Publish-DasSiddhiApp, shows each group on its workers, and a redeploy is a no-op' {
