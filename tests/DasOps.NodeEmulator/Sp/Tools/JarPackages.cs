@@ -12,6 +12,8 @@ internal static class JarPackages
 {
     public static List<string> List(string jarFile)
     {
+        if (!JavaPath.FileExists(jarFile)) // e.g. a dangling link named *.jar in a source directory
+            throw CaughtByTool.CarbonTool("Path represented by the zipFilePath does not exist.", ToolFrames.ListPackages);
         if (JavaPath.IsDirectory(jarFile))
             throw CaughtByTool.CarbonTool("Path zipFilePath may not exist or may not refer to a .zip or .jar file.", ToolFrames.ListPackages);
         var packages = new List<string>();
