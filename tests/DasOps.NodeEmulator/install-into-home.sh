@@ -52,7 +52,8 @@ DOTNET=$(command -v dotnet || true)
 
 # A WSO2 SP 4.x home (conf/<runtime>/deployment.yaml): each manager/worker runtime gets the emulator's carbon.sh
 # in wso2/<runtime>/bin, and bin/<runtime>.sh is written only when the home has none (the stock one just runs
-# that carbon.sh). DAS homes take the branch below, unchanged.
+# that carbon.sh). It also puts the JDK 1.8 stand-in (java.in) at $EMULATOR_DIR/jdk1.8.0-emulated/bin/java for the
+# stock bin/jartobundle.sh. DAS homes take the branch below, unchanged.
 if [ -f "$PRODUCT_HOME/conf/manager/deployment.yaml" ] || [ -f "$PRODUCT_HOME/conf/worker/deployment.yaml" ]; then
   SP_TEMPLATE=$(find_template sp-carbon.sh.in)
   installed=""
@@ -70,7 +71,17 @@ if [ -f "$PRODUCT_HOME/conf/manager/deployment.yaml" ] || [ -f "$PRODUCT_HOME/co
     chmod 755 "$PRODUCT_HOME/bin/$runtime.sh"
     installed="$installed $runtime"
   done
-  echo "DasOps node emulator (sp:$installed) installed into $PRODUCT_HOME (binaries: $EMULATOR_DIR)"
+  # The JDK 1.8 stand-in that bin/jartobundle.sh needs (JAVA_HOME=$EMULATOR_DIR/jdk1.8.0-emulated): one per
+  # binaries directory, shared by every home. Homes are installed in parallel, so each writes a temp file and mv's it.
+  JAVA_TEMPLATE=$(find_template java.in)
+  JDK_DIR="$EMULATOR_DIR/jdk1.8.0-emulated"
+  mkdir -p "$JDK_DIR/bin"
+  chmod 755 "$JDK_DIR" "$JDK_DIR/bin"
+  tmp=$(mktemp "$JDK_DIR/bin/.java.XXXXXX")
+  sed -e "s|@EMULATOR_DIR@|$EMULATOR_DIR|g" -e "s|@DOTNET@|$DOTNET|g" "$JAVA_TEMPLATE" > "$tmp"
+  chmod 755 "$tmp"
+  mv -f "$tmp" "$JDK_DIR/bin/java"
+  echo "DasOps node emulator (sp:$installed) installed into $PRODUCT_HOME (binaries: $EMULATOR_DIR, JDK 1.8 stand-in: $JDK_DIR)"
   exit 0
 fi
 

@@ -597,9 +597,21 @@ client_settings() {
 EOF
 }
 
+# The JDK 1.8 stand-in install-into-home.sh puts beside the emulator binaries for SP homes (the JAVA_HOME the stock
+# bin/jartobundle.sh needs), or nothing: the binaries directory is the installer's, DASOPS_EMULATOR_DIR else its own.
+emulator_java_home() {
+    local dir
+    [ -n "${LAB_EMULATOR_DIR:-}" ] && [ -f "$LAB_EMULATOR_DIR/install-into-home.sh" ] || return 0
+    [ -f "$FIXTURE_DIR/conf/manager/deployment.yaml" ] || [ -f "$FIXTURE_DIR/conf/worker/deployment.yaml" ] || return 0
+    dir=$(cd "${DASOPS_EMULATOR_DIR:-$LAB_EMULATOR_DIR}" 2>/dev/null && pwd) || return 0
+    [ -x "$dir/jdk1.8.0-emulated/bin/java" ] && printf '%s\n' "$dir/jdk1.8.0-emulated"
+    return 0
+}
+
 write_env() {   # nodes...
-    local node ips=""
+    local node ips="" java_home
     for node in "$@"; do ips+="${ips:+ }$(node_ip "$node")"; done
+    java_home=$(emulator_java_home)
     cat >"$ENV_FILE.tmp" <<EOF
 LAB_DIR="$LAB_DIR"
 LAB_NODES="$*"
@@ -620,6 +632,7 @@ LAB_ZOOKEEPER="$DB_IP:$ZOOKEEPER_PORT"
 LAB_NATS="$DB_IP:$NATS_PORT"
 LAB_KAFKA="$DB_IP:$KAFKA_PORT"
 EOF
+    [ -z "$java_home" ] || printf 'LAB_JAVA_HOME="%s"\n' "$java_home" >>"$ENV_FILE.tmp"
     chmod 0644 "$ENV_FILE.tmp"
     mv "$ENV_FILE.tmp" "$ENV_FILE"
 }
