@@ -40,6 +40,10 @@ Describe 'A Stream Processor distributed cluster (5 lab hosts)' -Tag Lab -Skip:(
         New-PlainJar (Join-Path $jarDir 'kafka_2.11-0.10.0.0.jar') @('kafka/admin/AdminUtils.class', 'kafka/utils/ZkUtils.class')
         New-PlainJar (Join-Path $jarDir 'kafka-clients-0.10.0.0.jar') @('org/apache/kafka/clients/producer/KafkaProducer.class', 'org/apache/kafka/common/Node.class')
         New-PlainJar (Join-Path $jarDir 'zkclient-0.8.jar') @('org/I0Itec/zkclient/ZkClient.class')
+        # A JDBC driver without an OSGi manifest is converted the same way (one that has one would be copied).
+        $driverJar = Join-Path $lab.LAB_DIR 'pester-sp-mysql-connector-j-8.0.33.jar'
+        Remove-Item -Force $driverJar -ErrorAction SilentlyContinue
+        New-PlainJar $driverJar @('com/mysql/cj/jdbc/Driver.class')
         $lab.LAB_JAVA_HOME | Should -Not -BeNullOrEmpty
 
         $specPath = Join-Path $lab.LAB_DIR 'pester-lab-sp.yaml'
@@ -48,6 +52,7 @@ name: lab-sp
 product: StreamProcessor
 pattern: Distributed
 knownHosts: $($lab.LAB_KNOWN_HOSTS)
+jdbcDriver: $driverJar
 defaults:
   home: $($lab.LAB_HOME)
   sshKey: $($lab.LAB_SSH_KEY)
@@ -151,7 +156,7 @@ insert into HighTempStream;
         # Each node's bin/jartobundle.sh made the Kafka client bundles in lib: the converter's names and manifest, the jar inside.
         foreach ($k in 1..5) {
             (Get-ChildItem (Get-DasLabHomePath "node$k" 'lib') -Filter '*_1.0.0.jar').Name | Sort-Object |
-                Should -Be @('kafka_2.11_0.10.0.0_1.0.0.jar', 'kafka_clients_0.10.0.0_1.0.0.jar', 'zkclient_0.8_1.0.0.jar')
+                Should -Be @('kafka_2.11_0.10.0.0_1.0.0.jar', 'kafka_clients_0.10.0.0_1.0.0.jar', 'pester_sp_mysql_connector_j_8.0.33_1.0.0.jar', 'zkclient_0.8_1.0.0.jar')
         }
         $bundle = [System.IO.Compression.ZipFile]::OpenRead((Get-DasLabHomePath node4 'lib/kafka_clients_0.10.0.0_1.0.0.jar'))
         try {

@@ -64,7 +64,7 @@ exec_as_run_as ""$@""
   fi
   uid=$(id -u -- ""$run_as"" 2>/dev/null) || { echo ""runAs user $run_as does not exist on this node"" >&2; return 3; }
   if [ ""$uid"" = 0 ] && [ ""$owner_uid"" != 0 ]; then
-    echo ""$server_home belongs to $owner, who can rewrite the product's scripts in bin; DasOps will not run them as root (leave runAs unset, or set it to $owner)"" >&2; return 3
+    echo ""$server_home belongs to $owner, who can rewrite the product's scripts in bin; DasOps will not run it as root (leave runAs unset, or set it to $owner)"" >&2; return 3
   fi
 }
 exec_as_run_as() {

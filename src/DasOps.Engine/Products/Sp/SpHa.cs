@@ -14,7 +14,8 @@ namespace DasOps.Engine.Products.Sp;
 
 /// <summary>
 /// Test-DasHa for SP distributed: exactly one active manager, at least minResourceCount workers in its pool (each spec
-/// worker by its carbon id), and every distributed app active with each group at its parallelism. The drill stops the
+/// worker by its carbon id; receiver workers, which no manager API lists, by their own log), and every distributed app
+/// active with each group at its parallelism. The drill stops the
 /// active manager and times the takeover, the workers' re-registration and the apps' return, then starts the old
 /// manager and checks it rejoins as passive; a second drill stops one worker and times the move of its groups.
 /// </summary>
@@ -25,8 +26,11 @@ internal sealed class SpHa : IProductHa
     private readonly ClusterSpec _spec;
     private readonly SpTopology _topology;
 
-    public SpHa(ClusterSpec spec, SpTopology topology)
+    private readonly IProduct _product;
+
+    public SpHa(ClusterSpec spec, SpTopology topology, IProduct product)
     {
+        _product = product;
         _spec = spec;
         _topology = topology;
     }
@@ -47,21 +51,27 @@ internal sealed class SpHa : IProductHa
         if (active.Count != 1) return checks;
 
         reporter.Progress("Test HA", "reading the resource pool and the apps", 50);
-        checks.AddRange(await PoolChecksAsync(reader, active[0], cancellationToken).ConfigureAwait(false));
+        checks.AddRange(await PoolChecksAsync(reader, active[0], shellFor, cancellationToken).ConfigureAwait(false));
         reporter.Progress("Test HA", "done", 100);
         return checks;
     }
 
-    private async Task<IReadOnlyList<HaCheck>> PoolChecksAsync(SpClusterReader reader, NodeSpec active, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<HaCheck>> PoolChecksAsync(SpClusterReader reader, NodeSpec active, Func<NodeSpec, IRemoteShell> shellFor,
+        CancellationToken cancellationToken)
     {
         var checks = new List<HaCheck>();
         var clock = Stopwatch.StartNew();
         var registered = await reader.RegisteredWorkersAsync(active, cancellationToken).ConfigureAwait(false);
-        foreach (var worker in _topology.Workers)
+        foreach (var worker in _topology.ResourceWorkers)
         {
             var id = ClusterSpec.CarbonIdOf(worker);
             checks.Add(new HaCheck(worker.Name, "worker-registered", registered.Contains(id) ? CheckResult.Pass : CheckResult.Fail,
                 registered.Contains(id) ? $"in {active.Name}'s resource pool as {id}" : $"{id} is not in {active.Name}'s resource pool", clock.Elapsed));
+        }
+        foreach (var receiver in _topology.ReceiverWorkers)
+        {
+            var (connected, detail) = await SpReceiverLink.ReadAsync(_product, _spec, receiver, shellFor(receiver), cancellationToken).ConfigureAwait(false);
+            checks.Add(new HaCheck(receiver.Name, "receiver-connected", connected ? CheckResult.Pass : CheckResult.Fail, detail, clock.Elapsed));
         }
         var min = _spec.StreamProcessor.MinResourceCount;
         checks.Add(new HaCheck("cluster", "min-resource-count", registered.Count >= min ? CheckResult.Pass : CheckResult.Fail,
@@ -109,7 +119,8 @@ internal sealed class SpHa : IProductHa
             successor != null ? $"{successor.Name} became the active manager {clock.Elapsed.TotalSeconds:0.0} s after the stop"
                               : $"no other manager became active within {promotionTimeout.TotalSeconds:0} s", clock.Elapsed));
         if (successor != null)
-            checks.AddRange(await WaitForPoolAsync(reader, successor, appsBefore, "after the manager failover", clock, promotionTimeout, cancellationToken).ConfigureAwait(false));
+            checks.AddRange(await WaitForPoolAsync(reader, shellFor, successor, appsBefore, "after the manager failover", clock, promotionTimeout, cancellationToken)
+                .ConfigureAwait(false));
 
         reporter.Progress("Failover drill", $"starting {victim.Name} again", 40);
         var start = await lifecycle.For(victim).StartAsync(cancellationToken).ConfigureAwait(false);
@@ -142,21 +153,28 @@ internal sealed class SpHa : IProductHa
         return checks;
     }
 
-    /// <summary>After a takeover: every worker back in the new leader's pool, and every app that ran before active again.</summary>
-    private async Task<IReadOnlyList<HaCheck>> WaitForPoolAsync(SpClusterReader reader, NodeSpec leader, IReadOnlyList<DeployedSiddhiApp> appsBefore,
-        string when, Stopwatch clock, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// After a takeover: every resource worker back in the new leader's pool, every receiver worker connected to a leader
+    /// (its log), and every app that ran before active again.
+    /// </summary>
+    private async Task<IReadOnlyList<HaCheck>> WaitForPoolAsync(SpClusterReader reader, Func<NodeSpec, IRemoteShell> shellFor, NodeSpec leader,
+        IReadOnlyList<DeployedSiddhiApp> appsBefore, string when, Stopwatch clock, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var ids = _topology.Workers.Select(ClusterSpec.CarbonIdOf).ToList();
+        var ids = _topology.ResourceWorkers.Select(ClusterSpec.CarbonIdOf).ToList();
+        var receivers = _topology.ReceiverWorkers;
         var back = await WaitAsync(async () =>
         {
             var registered = await reader.RegisteredWorkersAsync(leader, cancellationToken).ConfigureAwait(false);
-            return ids.All(registered.Contains) ? registered : null;
+            if (!ids.All(registered.Contains)) return null;
+            foreach (var receiver in receivers)
+                if (!(await SpReceiverLink.ReadAsync(_product, _spec, receiver, shellFor(receiver), cancellationToken).ConfigureAwait(false)).Connected) return null;
+            return registered;
         }, timeout, cancellationToken).ConfigureAwait(false);
         var checks = new List<HaCheck>
         {
             new HaCheck("cluster", "workers-reregistered", back != null ? CheckResult.Pass : CheckResult.Fail,
-                back != null ? $"all {ids.Count} workers registered with {leader.Name} {clock.Elapsed.TotalSeconds:0.0} s after the stop"
-                             : $"not every worker registered with {leader.Name} within {timeout.TotalSeconds:0} s {when}", clock.Elapsed),
+                back != null ? $"all {ids.Count} resource workers registered with {leader.Name} and {receivers.Count} receiver worker(s) connected, {clock.Elapsed.TotalSeconds:0.0} s after the stop"
+                             : $"not every resource worker registered with {leader.Name}, or not every receiver worker connected, within {timeout.TotalSeconds:0} s {when}", clock.Elapsed),
         };
         var names = appsBefore.Select(a => a.Name).ToList();
         var apps = await WaitAsync(async () =>

@@ -37,7 +37,7 @@ public sealed class SpProduct : IProduct
         _spec = spec;
         Topology = new SpTopology(spec);
         _launcher = new SpLauncher(Topology);
-        Ha = new SpHa(spec, Topology);
+        Ha = new SpHa(spec, Topology, this);
         Edits = new IConfigEdit[] { new SpDeploymentEdit("manager"), new SpDeploymentEdit("worker") };
     }
 

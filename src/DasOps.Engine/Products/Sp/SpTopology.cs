@@ -21,6 +21,12 @@ public sealed class SpTopology : IProductTopology
     public IReadOnlyList<NodeSpec> Workers =>
         _spec.Nodes.Where(n => n.SpRole is SpNodeRole.Worker or SpNodeRole.ReceiverWorker).ToList();
 
+    /// <summary>Workers that run execution groups: the manager's resource node map (what its API lists).</summary>
+    public IReadOnlyList<NodeSpec> ResourceWorkers => _spec.NodesWithSpRole(SpNodeRole.Worker).ToList();
+
+    /// <summary>Receiver workers: the manager keeps them in a separate map that no API of SP 4.4.0 lists.</summary>
+    public IReadOnlyList<NodeSpec> ReceiverWorkers => _spec.NodesWithSpRole(SpNodeRole.ReceiverWorker).ToList();
+
     public IReadOnlyList<NodeSpec> ManagedNodes => _spec.Nodes;
 
     public bool Manages(NodeSpec node) => true;
