@@ -15,6 +15,7 @@ internal static class SpLoggers
     public const string Coordination = "org.wso2.carbon.sp.jobmanager.core.CoordinationListener"; // (inferred)
     public const string ResourceMonitor = "org.wso2.carbon.sp.jobmanager.core.internal.ResourceNodeMonitor";
     public const string ResourceManagerApi = "org.wso2.carbon.sp.jobmanager.core.impl.ResourceManagerApiServiceImpl"; // (inferred)
+    public const string Allocation = "org.wso2.carbon.sp.jobmanager.core.allocation.RoundRobinAllocationAlgorithm";
     public const string Deployment = "org.wso2.carbon.sp.jobmanager.core.deployment.DeploymentManagerImpl"; // (inferred)
     public const string HeartbeatSender = "org.wso2.carbon.sp.distributed.resource.core.util.HeartbeatSender";
     public const string SiddhiApps = "org.wso2.carbon.stream.processor.core.internal.StreamProcessorDeployer"; // (inferred)
