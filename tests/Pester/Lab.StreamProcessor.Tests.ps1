@@ -105,6 +105,21 @@ select roomNo, temp
 insert into HighTempStream;
 '@ | Set-Content -Path (Join-Path $appDir 'wso2-app.siddhi') -Encoding utf8
 
+        # An app whose stream has a user-defined source, read by a group of parallel 2: SP puts a passthrough group in
+        # front of it, and only a receiver worker may run that.
+        $receiverAppDir = Join-Path $lab.LAB_DIR 'pester-sp-receiver-apps'
+        New-Item -ItemType Directory -Force -Path $receiverAppDir | Out-Null
+        @'
+@App:name('http-app')
+@source(type='http', receiver.url='http://0.0.0.0:8006/sensors', @map(type='json'))
+define stream SensorStream (room int, temp double);
+@info(name = 'hot')
+@dist(execGroup='hot', parallel='2')
+from SensorStream[temp > 40]
+select room, temp
+insert into HotStream;
+'@ | Set-Content -Path (Join-Path $receiverAppDir 'http-app.siddhi') -Encoding utf8
+
         $db = Get-DasTestCredential -UserName wso2sp -Text 'Sp<&"$;x]]>7'
         $cli = Join-Path $script:DasRepoRoot 'src/DasOps.Cli/bin/Debug/net10.0/dasops.dll'
         if (-not (Test-Path $cli)) {
@@ -144,7 +159,9 @@ insert into HighTempStream;
             Start-DasNode -Wait -PassThru |
             Test-DasHa
         $checks | ForEach-Object { $_.Result | Should -Be ([DasOps.DasCheckResult]::Pass) -Because "$($_.Node) $($_.Check): $($_.Detail)" }
-        ($checks | Where-Object Check -EQ 'worker-registered').Node | Sort-Object | Should -Be @('rcv1', 'wrk1', 'wrk2')
+        # Resource workers are in the leader's pool listing; the receiver worker, which SP lists nowhere, by its own log.
+        ($checks | Where-Object Check -EQ 'worker-registered').Node | Sort-Object | Should -Be @('wrk1', 'wrk2')
+        ($checks | Where-Object Check -EQ 'receiver-connected').Node | Should -Be 'rcv1'
         ($checks | Where-Object Check -EQ 'active-manager').Detail | Should -Match '^mgr[12] is the active manager$'
 
         # Each node got its own deployment.yaml, 0600, with its own carbon id.
@@ -258,6 +275,17 @@ insert into HighTempStream;
             Should -Be ([DasOps.DasSiddhiAppAction]::Unchanged)
         (Get-DasSiddhiApp -Cluster $cluster).Name | Should -Be 'wso2-app'
         (Test-DasHa -Cluster $cluster | Where-Object Check -EQ 'app wso2-app').Result | Should -Be ([DasOps.DasCheckResult]::Pass)
+    }
+
+    It 'deploys an app with an HTTP source: its passthrough group runs on the receiver worker only' {
+        $cluster = Import-DasCluster $specPath
+        $deployed = Get-ChildItem (Join-Path $receiverAppDir '*.siddhi') | Publish-DasSiddhiApp -Cluster $cluster -Confirm:$false
+        $deployed.Action | Should -Be ([DasOps.DasSiddhiAppAction]::Deployed)
+        $deployed.Status | Should -Be 'active'
+        $passthrough = $deployed.Groups | Where-Object Name -Like 'passthrough*'
+        $passthrough.Workers | Should -Be @('rcv1')
+        ($deployed.Groups | Where-Object Name -EQ 'hot').Workers | Sort-Object -Unique | Should -Not -Contain 'rcv1'
+        (Test-DasHa -Cluster $cluster | Where-Object Check -EQ 'app http-app').Result | Should -Be ([DasOps.DasCheckResult]::Pass)
     }
 
     It 'fails over: the other manager takes over, the workers re-register, the app comes back, the old manager rejoins passive; a lost worker''s groups move' {

@@ -57,6 +57,10 @@ public sealed class SpReceiverTests
         Assert.Equal(["wkr-1", "wkr-1"], groups["group-1"]);
         Assert.Equal(["temp-app-passthrough-1-1"], ChildApps(receiver1));
         Assert.Equal(["temp-app-group-1-1", "temp-app-group-1-2"], ChildApps(worker));
+        // The manager API lists resource nodes only: the receiver sits in its own map.
+        var listed = System.Text.Json.JsonDocument.Parse(manager.Call(HttpMethod.Get, "/resourceClusterWorkers/clusteredWorkerNodeDetails").Body).RootElement;
+        Assert.Equal(["wkr-1"], listed.EnumerateArray().Select(d => d.GetProperty("nodeId").GetString()!).ToArray());
+        Assert.Equal("1", manager.Call(HttpMethod.Get, "/resourceClusterWorkers").Body);
 
         // A second receiver takes the passthrough when the first is lost; the resource worker keeps its children.
         receiver2.StartAndWait();

@@ -110,11 +110,12 @@ internal sealed class SpManager(SpConfig config, SpLog log, IManagerElection ele
         app.MapGet("/managers", () => Results.Json(new { id = config.Id, isActive = election.IsLeader, leader = election.Leader?.Id }));
         app.MapPost("/resourceManager/heartbeat", Heartbeat);
         app.MapGet("/resourceManager/deployment", () => Results.Text("To be implement.", "text/plain"));
-        app.MapGet("/resourceClusterWorkers", () => { lock (_gate) return Results.Json(_pool.Count); });
+        // WorkersApiServiceImpl (v2.1.22) reads only the resource-node map: receiver nodes are in neither listing.
+        app.MapGet("/resourceClusterWorkers", () => { lock (_gate) return Results.Json(_pool.Values.Count(n => !n.IsReceiver)); });
         app.MapGet("/resourceClusterWorkers/clusteredWorkerNodeDetails", () =>
         {
             lock (_gate)
-                return Results.Json(_pool.Values.OrderBy(n => n.Id, StringComparer.Ordinal)
+                return Results.Json(_pool.Values.Where(n => !n.IsReceiver).OrderBy(n => n.Id, StringComparer.Ordinal)
                     .Select(n => new { https_host = n.Https.Host, https_port = n.Https.Port.ToString(), nodeId = n.Id }));
         });
         app.MapPost("/siddhi-apps", Deploy);
