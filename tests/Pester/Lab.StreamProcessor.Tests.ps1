@@ -62,7 +62,7 @@ database:
   user: wso2sp
   adminUser: $($lab.LAB_DB_ADMIN_USER)
 streamProcessor:
-  minResourceCount: 2
+  minResourceCount: 1               # 2 resource workers: one can be lost (the worker-loss drill needs that)
   heartbeatInterval: 1000
   heartbeatMaxRetry: 2
   kafka:

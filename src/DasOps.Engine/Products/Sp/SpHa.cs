@@ -76,6 +76,8 @@ internal sealed class SpHa : IProductHa
         var min = _spec.StreamProcessor.MinResourceCount;
         checks.Add(new HaCheck("cluster", "min-resource-count", registered.Count >= min ? CheckResult.Pass : CheckResult.Fail,
             $"{registered.Count} resource node(s) registered, minResourceCount {min}", clock.Elapsed));
+        var (tolerance, why) = WorkerLossTolerance(_topology.ResourceWorkers.Count, min);
+        checks.Add(new HaCheck("cluster", "worker-loss-tolerance", tolerance, why, clock.Elapsed));
         foreach (var app in await reader.AppsAsync(active, cancellationToken).ConfigureAwait(false))
         {
             var belowParallel = app.Groups.Where(g => g.Workers.Count < g.Parallel).Select(g => $"{g.Name} {g.Workers.Count}/{g.Parallel}").ToList();
@@ -131,8 +133,15 @@ internal sealed class SpHa : IProductHa
 
         // Drill 2: a worker that runs app groups goes; the leader moves them to the others.
         var runsApps = appsBefore.SelectMany(a => a.Groups).SelectMany(g => g.Workers).ToList();
-        var worker = _topology.Workers.FirstOrDefault(w => runsApps.Contains(ClusterSpec.CarbonIdOf(w))) ?? _topology.Workers.FirstOrDefault();
-        if (worker == null || !reporter.ShouldProcess(worker.Name, "stop a worker and measure the redeployment of its groups")) return checks;
+        var worker = _topology.ResourceWorkers.FirstOrDefault(w => runsApps.Contains(ClusterSpec.CarbonIdOf(w))) ?? _topology.ResourceWorkers.FirstOrDefault();
+        if (worker == null) return checks;
+        if (WorkerLossTolerance(_topology.ResourceWorkers.Count, _spec.StreamProcessor.MinResourceCount) is { Result: CheckResult.Warn } cannot)
+        {
+            // Stopping it would only hold every app back: say so rather than break the cluster to prove it.
+            checks.Add(new HaCheck(worker.Name, "worker-loss-redeploy", CheckResult.Fail, "not drilled: " + cannot.Detail, TimeSpan.Zero));
+            return checks;
+        }
+        if (!reporter.ShouldProcess(worker.Name, "stop a worker and measure the redeployment of its groups")) return checks;
         reporter.Progress("Failover drill", $"stopping worker {worker.Name}", 70);
         var workerClock = Stopwatch.StartNew();
         var workerStop = await lifecycle.For(worker).StopAsync(cancellationToken).ConfigureAwait(false);
@@ -187,6 +196,15 @@ internal sealed class SpHa : IProductHa
                          : $"not every app was active again within {timeout.TotalSeconds:0} s {when}", clock.Elapsed));
         return checks;
     }
+
+    /// <summary>
+    /// Whether the pool survives the loss of one resource worker: the leader deploys (and redeploys) apps only while at
+    /// least minResourceCount resource workers remain; receiver workers do not count.
+    /// </summary>
+    internal static (CheckResult Result, string Detail) WorkerLossTolerance(int resourceWorkers, int minResourceCount) =>
+        resourceWorkers - 1 >= minResourceCount
+            ? (CheckResult.Pass, $"{resourceWorkers} resource workers, minResourceCount {minResourceCount}: the apps survive the loss of one worker")
+            : (CheckResult.Warn, $"{resourceWorkers} resource worker(s) and minResourceCount {minResourceCount}: after losing one, SP holds every app back until it returns (add a worker or lower minResourceCount)");
 
     /// <summary>Polls until <paramref name="probe"/> returns a value; a node that does not answer yet counts as "not yet".</summary>
     private static async Task<T?> WaitAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, CancellationToken cancellationToken) where T : class
