@@ -15,18 +15,20 @@ internal sealed class LabNode : IDisposable
 {
     public const int StartupMs = 400;
     private readonly HashSet<int> _pids = [];
+    private readonly CarbonLogReader _log;
 
     public LabNode(string name, string host)
     {
         Host = host;
         Home = new ProductHome(name);
+        _log = new CarbonLogReader(Home.File("repository/logs/wso2carbon.log"), $"log of {host}");
     }
 
     public string Host { get; }
 
     public ProductHome Home { get; }
 
-    public string LogPath => Home.File("repository/logs/wso2carbon.log");
+    public string LogPath => _log.Path;
 
     public string PidPath => Home.File("wso2carbon.pid");
 
@@ -109,26 +111,13 @@ internal sealed class LabNode : IDisposable
         }
     }
 
-    public string Log()
-    {
-        if (!File.Exists(LogPath))
-            return "";
-        using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public string Log() => _log.Text();
 
-    /// <summary>Current log length, to look only at lines written after this point.</summary>
-    public int Mark() => Log().Length;
+    public int Mark() => _log.Mark();
 
-    public string LogSince(int mark)
-    {
-        var log = Log();
-        return mark <= log.Length ? log[mark..] : log;
-    }
+    public string LogSince(int mark) => _log.Since(mark);
 
-    public void WaitForLog(string text, TimeSpan timeout, int since = 0) =>
-        Wait(() => LogSince(since).Contains(text, StringComparison.Ordinal), timeout, $"log of {Host} never showed: {text}\n--- log ---\n{LogSince(since)}");
+    public void WaitForLog(string text, TimeSpan timeout, int since = 0) => _log.WaitFor(text, timeout, since);
 
     public string[] Members()
     {

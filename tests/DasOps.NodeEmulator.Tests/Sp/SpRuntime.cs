@@ -15,12 +15,14 @@ internal sealed class SpRuntime : IDisposable
 {
     public const int StartupMs = 300;
     private readonly HashSet<int> _pids = [];
+    private readonly CarbonLogReader _log;
 
     public SpRuntime(SpHome home, string runtime, string host)
     {
         Home = home;
         Runtime = runtime;
         Host = host;
+        _log = new CarbonLogReader(home.File($"wso2/{runtime}/logs/carbon.log"), $"{runtime} log at {host}");
     }
 
     public SpHome Home { get; }
@@ -33,7 +35,7 @@ internal sealed class SpRuntime : IDisposable
 
     public string PidPath => Home.File($"wso2/{Runtime}/runtime.pid");
 
-    public string LogPath => Home.File($"wso2/{Runtime}/logs/carbon.log");
+    public string LogPath => _log.Path;
 
     public (int ExitCode, string Output) Launcher(TimeSpan timeout, params string[] args)
     {
@@ -96,26 +98,13 @@ internal sealed class SpRuntime : IDisposable
         return pid;
     }
 
-    public string Log()
-    {
-        if (!File.Exists(LogPath))
-            return "";
-        using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public string Log() => _log.Text();
 
-    public int Mark() => Log().Length;
+    public int Mark() => _log.Mark();
 
-    public string LogSince(int mark)
-    {
-        var log = Log();
-        return mark <= log.Length ? log[mark..] : log;
-    }
+    public string LogSince(int mark) => _log.Since(mark);
 
-    public void WaitForLog(string text, TimeSpan timeout, int since = 0) =>
-        LabNode.Wait(() => LogSince(since).Contains(text, StringComparison.Ordinal), timeout,
-            $"{Runtime} log at {Host} never showed: {text}\n--- log ---\n{LogSince(since)}");
+    public void WaitForLog(string text, TimeSpan timeout, int since = 0) => _log.WaitFor(text, timeout, since);
 
     public bool Accepts(int port)
     {
