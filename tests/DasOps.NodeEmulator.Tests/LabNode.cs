@@ -14,7 +14,7 @@ namespace DasOps.NodeEmulator.Tests;
 internal sealed class LabNode : IDisposable
 {
     public const int StartupMs = 400;
-    private readonly HashSet<int> _pids = [];
+    private readonly TrackedPids _pids = new();
     private readonly CarbonLogReader _log;
 
     public LabNode(string name, string host)
@@ -79,7 +79,7 @@ internal sealed class LabNode : IDisposable
     public void Kill()
     {
         var pid = TrackPid() ?? throw new InvalidOperationException("no pid file");
-        Signal(pid, "KILL");
+        TrackedPids.Signal(pid, "KILL");
         Wait(() => !IsAlive(pid), TimeSpan.FromSeconds(10), $"process {pid} survived SIGKILL");
     }
 
@@ -91,9 +91,7 @@ internal sealed class LabNode : IDisposable
         var text = Encoding.ASCII.GetString(File.ReadAllBytes(PidPath)).Trim('\0', ' ', '\n', '\r');
         if (!int.TryParse(text, out var pid))
             return null;
-        lock (_pids)
-            _pids.Add(pid);
-        return pid;
+        return _pids.Add(pid);
     }
 
     /// <summary>Alive and not a zombie (an orphan's zombie passes kill -0 until reaped).</summary>
@@ -178,21 +176,6 @@ internal sealed class LabNode : IDisposable
     public void Dispose()
     {
         TrackPid();
-        int[] pids;
-        lock (_pids)
-            pids = _pids.Where(IsAlive).ToArray();
-        foreach (var pid in pids)
-            Signal(pid, "TERM");
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (pids.Any(IsAlive) && DateTime.UtcNow < deadline)
-            Thread.Sleep(100);
-        foreach (var pid in pids.Where(IsAlive))
-            Signal(pid, "KILL");
-    }
-
-    private static void Signal(int pid, string signal)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, pid.ToString() }, RedirectStandardError = true });
-        kill?.WaitForExit();
+        _pids.Dispose();
     }
 }

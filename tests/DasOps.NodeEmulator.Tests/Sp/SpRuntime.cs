@@ -14,7 +14,7 @@ namespace DasOps.NodeEmulator.Tests.Sp;
 internal sealed class SpRuntime : IDisposable
 {
     public const int StartupMs = 300;
-    private readonly HashSet<int> _pids = [];
+    private readonly TrackedPids _pids = new();
     private readonly CarbonLogReader _log;
 
     public SpRuntime(SpHome home, string runtime, string host)
@@ -83,7 +83,7 @@ internal sealed class SpRuntime : IDisposable
     public void Kill()
     {
         var pid = TrackPid() ?? throw new InvalidOperationException("no pid file");
-        Signal(pid, "KILL");
+        TrackedPids.Signal(pid, "KILL");
         LabNode.Wait(() => !LabNode.IsAlive(pid), TimeSpan.FromSeconds(10), $"process {pid} survived SIGKILL");
     }
 
@@ -93,9 +93,7 @@ internal sealed class SpRuntime : IDisposable
             return null;
         if (!int.TryParse(File.ReadAllText(PidPath), out var pid))
             return null;
-        lock (_pids)
-            _pids.Add(pid);
-        return pid;
+        return _pids.Add(pid);
     }
 
     public string Log() => _log.Text();
@@ -141,21 +139,6 @@ internal sealed class SpRuntime : IDisposable
     public void Dispose()
     {
         TrackPid();
-        int[] pids;
-        lock (_pids)
-            pids = _pids.Where(LabNode.IsAlive).ToArray();
-        foreach (var pid in pids)
-            Signal(pid, "TERM");
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (pids.Any(LabNode.IsAlive) && DateTime.UtcNow < deadline)
-            Thread.Sleep(100);
-        foreach (var pid in pids.Where(LabNode.IsAlive))
-            Signal(pid, "KILL");
-    }
-
-    private static void Signal(int pid, string signal)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, pid.ToString() }, RedirectStandardError = true });
-        kill?.WaitForExit();
+        _pids.Dispose();
     }
 }
