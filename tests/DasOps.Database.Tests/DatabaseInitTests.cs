@@ -7,6 +7,7 @@ using DasOps.Engine.Database;
 using DasOps.Engine.Remote;
 using DasOps.Engine.Secrets;
 using DasOps.Engine.Spec;
+using DasOps.TestLab;
 using Xunit;
 
 namespace DasOps.Database.Tests;
@@ -164,17 +165,18 @@ public class DatabaseInitTests
         // The node's /tmp is this machine's: count only what this run leaves, not what another run left.
         const string listTemp = "ls -d /tmp/dasops-db.* 2>/dev/null | sort";
         var before = LabFixture.Run(_lab.LabScript, "exec", "node1", "--", "sh", "-c", listTemp);
-        var sampler = new ProcessListSampler(_lab.LabScript, "node1");
-        await using (sampler)
+        var sampler = new RootAndNodeSampler("node1");
+        using (sampler)
         {
             result = await Init(transport, spec, Secrets(), reporter);
         }
         Assert.True(sampler.Samples >= 3, $"only {sampler.Samples} samples taken");
         // The sampler saw the node while the run read the product script there.
-        Assert.Contains(sampler.Snapshots, s => s.Contains("sshd"));
+        Assert.Contains("sshd", sampler.Node.Text);
         foreach (var secret in new[] { UserPassword, _lab.AdminPassword, "pw<&" })
         {
-            Assert.DoesNotContain(sampler.Snapshots, s => s.Contains(secret));
+            Assert.DoesNotContain(secret, sampler.Root.Text);
+            Assert.DoesNotContain(secret, sampler.Node.Text);
             Assert.DoesNotContain(reporter.Messages, m => m.Contains(secret));
             Assert.DoesNotContain(result.MaskedSql, m => m.Contains(secret));
             Assert.DoesNotContain(result.Databases, d => d.Detail.Contains(secret));

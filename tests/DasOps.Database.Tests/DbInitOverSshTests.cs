@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DasOps.Engine.Database;
 using DasOps.Engine.Remote;
+using DasOps.TestLab;
 using Xunit;
 
 namespace DasOps.Database.Tests;
@@ -54,8 +55,8 @@ public class DbInitOverSshTests
     {
         var spec = WriteSpec();
         (int Code, string Out, string Err) first;
-        var sampler = new ProcessListSampler(_lab.LabScript, "node2");
-        await using (sampler)
+        var sampler = new RootAndNodeSampler("node2");
+        using (sampler)
         {
             first = await Task.Run(() => Dasops("db", "init", spec, "--node", "node2", "--transport", transport));
         }
@@ -75,9 +76,10 @@ public class DbInitOverSshTests
         foreach (var secret in new[] { UserPassword, _lab.AdminPassword, "ssh<&" })
         {
             Assert.DoesNotContain(secret, first.Out + first.Err + second.Out + second.Err + whatIf.Out + whatIf.Err);
-            Assert.DoesNotContain(sampler.Snapshots, s => s.Contains(secret));
+            Assert.DoesNotContain(secret, sampler.Root.Text);
+            Assert.DoesNotContain(secret, sampler.Node.Text);
         }
-        Assert.True(sampler.Samples >= 3);
+        Assert.True(sampler.Samples >= 3, $"only {sampler.Samples} samples taken");
 
         // The connection went through node2's forward: the server saw node2's address (the admin's grant is for the lab network).
         var hosts = await LabDatabase.QueryAsync(_lab.AdminPassword, $"SELECT Host FROM mysql.user WHERE User = 's{_suffix}' ORDER BY Host;");

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -27,13 +26,13 @@ public class NodeStateDirectoryTests
     {
         _lab.Reset();
         using var cluster = new LabCluster(_lab, Transport.OpenSsh);
-        var owner = Owner(_lab.HomeOf("node1"));
+        var owner = FileOwner.Of(_lab.HomeOf("node1"));
         Assert.NotEqual("0:0", owner);
 
         var first = await cluster.ApplyAsync(options: new PublishOptions { Nodes = new[] { "node1" } });
         var applied = Assert.Single(first);
         Assert.True(applied.Status == PublishStatus.Changed, applied.ToString());
-        Assert.All(applied.Files.Where(f => f.Written), f => Assert.Equal(owner, Owner(_lab.HostPath("node1", f.Path))));
+        Assert.All(applied.Files.Where(f => f.Written), f => Assert.Equal(owner, FileOwner.Of(_lab.HostPath("node1", f.Path))));
 
         // The owner swaps .dasops for a link to a directory of their choosing (here /srv/victim on the node).
         var victim = _lab.SrvPath("node2", "victim");
@@ -43,7 +42,7 @@ public class NodeStateDirectoryTests
         Directory.CreateSymbolicLink(_lab.HostPath("node2", ".dasops"), "/srv/victim");
         // ...and on node3 makes .dasops their own.
         Directory.CreateDirectory(_lab.HostPath("node3", ".dasops"));
-        Run("chown", owner, _lab.HostPath("node3", ".dasops"));
+        FileOwner.Set(_lab.HostPath("node3", ".dasops"), owner);
         var before2 = cluster.Snapshot("node2");
         var before3 = cluster.Snapshot("node3");
 
@@ -60,18 +59,5 @@ public class NodeStateDirectoryTests
         Assert.Equal((UnixFileMode)0x1ED, File.GetUnixFileMode(victim));
         Assert.Equal("precious\n", File.ReadAllText(Path.Combine(victim, "lock")));
         Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(victim, "backups")));
-    }
-
-    private static string Owner(string path) => Run("stat", "-c", "%u:%g", path).Trim();
-
-    private static string Run(string file, params string[] args)
-    {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.Equal(0, p.ExitCode);
-        return output;
     }
 }

@@ -14,19 +14,21 @@ namespace DasOps.NodeEmulator.Tests;
 internal sealed class LabNode : IDisposable
 {
     public const int StartupMs = 400;
-    private readonly HashSet<int> _pids = [];
+    private readonly TrackedPids _pids = new();
+    private readonly CarbonLogReader _log;
 
     public LabNode(string name, string host)
     {
         Host = host;
         Home = new ProductHome(name);
+        _log = new CarbonLogReader(Home.File("repository/logs/wso2carbon.log"), $"log of {host}");
     }
 
     public string Host { get; }
 
     public ProductHome Home { get; }
 
-    public string LogPath => Home.File("repository/logs/wso2carbon.log");
+    public string LogPath => _log.Path;
 
     public string PidPath => Home.File("wso2carbon.pid");
 
@@ -77,7 +79,7 @@ internal sealed class LabNode : IDisposable
     public void Kill()
     {
         var pid = TrackPid() ?? throw new InvalidOperationException("no pid file");
-        Signal(pid, "KILL");
+        TrackedPids.Signal(pid, "KILL");
         Wait(() => !IsAlive(pid), TimeSpan.FromSeconds(10), $"process {pid} survived SIGKILL");
     }
 
@@ -89,9 +91,7 @@ internal sealed class LabNode : IDisposable
         var text = Encoding.ASCII.GetString(File.ReadAllBytes(PidPath)).Trim('\0', ' ', '\n', '\r');
         if (!int.TryParse(text, out var pid))
             return null;
-        lock (_pids)
-            _pids.Add(pid);
-        return pid;
+        return _pids.Add(pid);
     }
 
     /// <summary>Alive and not a zombie (an orphan's zombie passes kill -0 until reaped).</summary>
@@ -109,26 +109,13 @@ internal sealed class LabNode : IDisposable
         }
     }
 
-    public string Log()
-    {
-        if (!File.Exists(LogPath))
-            return "";
-        using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public string Log() => _log.Text();
 
-    /// <summary>Current log length, to look only at lines written after this point.</summary>
-    public int Mark() => Log().Length;
+    public int Mark() => _log.Mark();
 
-    public string LogSince(int mark)
-    {
-        var log = Log();
-        return mark <= log.Length ? log[mark..] : log;
-    }
+    public string LogSince(int mark) => _log.Since(mark);
 
-    public void WaitForLog(string text, TimeSpan timeout, int since = 0) =>
-        Wait(() => LogSince(since).Contains(text, StringComparison.Ordinal), timeout, $"log of {Host} never showed: {text}\n--- log ---\n{LogSince(since)}");
+    public void WaitForLog(string text, TimeSpan timeout, int since = 0) => _log.WaitFor(text, timeout, since);
 
     public string[] Members()
     {
@@ -189,21 +176,6 @@ internal sealed class LabNode : IDisposable
     public void Dispose()
     {
         TrackPid();
-        int[] pids;
-        lock (_pids)
-            pids = _pids.Where(IsAlive).ToArray();
-        foreach (var pid in pids)
-            Signal(pid, "TERM");
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (pids.Any(IsAlive) && DateTime.UtcNow < deadline)
-            Thread.Sleep(100);
-        foreach (var pid in pids.Where(IsAlive))
-            Signal(pid, "KILL");
-    }
-
-    private static void Signal(int pid, string signal)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, pid.ToString() }, RedirectStandardError = true });
-        kill?.WaitForExit();
+        _pids.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Xml;
 
 namespace DasOps.NodeEmulator.Tests;
@@ -37,19 +36,7 @@ internal sealed class ProductHome
     }
 
     /// <summary>Runs the installer the lab uses, with the emulator build output as DASOPS_EMULATOR_DIR.</summary>
-    public string Install()
-    {
-        var installer = Path.Combine(AppContext.BaseDirectory, "install-into-home.sh");
-        var psi = new ProcessStartInfo("sh") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(installer);
-        psi.ArgumentList.Add(Dir);
-        psi.Environment["DASOPS_EMULATOR_DIR"] = AppContext.BaseDirectory;
-        using var process = Process.Start(psi)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, "install-into-home.sh failed: " + output);
-        return output;
-    }
+    public string Install() => EmulatorInstaller.Install(Dir);
 
     public void EditXml(string relative, Action<XmlDocument> edit)
     {

@@ -11,6 +11,12 @@ namespace DasOps.Engine.Preflight;
 /// </summary>
 public static class ConnectivityEndpoints
 {
+    /// <summary>Every product's nodes reach the same database, so its peer and service names are shared.</summary>
+    public const string DatabasePeer = "database";
+    public const string DatabaseService = "mysql";
+    /// <summary>A peer's HTTPS port, which DAS cluster members and SP managers and workers all call.</summary>
+    public const string HttpsService = "https";
+
     public static IReadOnlyList<NodeEndpoints> For(ClusterSpec spec, IEnumerable<NodeSpec> nodes) => spec.Product switch
     {
         Product.Das or Product.IsAnalytics => DasConnectivityEndpoints.For(spec, nodes),

@@ -13,10 +13,7 @@ namespace DasOps.Engine.Preflight;
 /// </summary>
 public static class DasConnectivityEndpoints
 {
-    public const string DatabasePeer = "database";
-    public const string DatabaseService = "mysql";
     public const string HazelcastService = "hazelcast";
-    public const string HttpsService = "https";
 
     public static IReadOnlyList<NodeEndpoints> For(ClusterSpec spec, IEnumerable<NodeSpec> nodes)
     {
@@ -26,11 +23,11 @@ public static class DasConnectivityEndpoints
 
     private static IReadOnlyList<ConnectivityEndpoint> Of(ClusterSpec spec, DasTopology topology, NodeSpec node)
     {
-        var endpoints = new List<ConnectivityEndpoint> { new ConnectivityEndpoint(DatabasePeer, DatabaseService, spec.Database.Host, spec.Database.Port) };
+        var endpoints = new List<ConnectivityEndpoint> { new ConnectivityEndpoint(ConnectivityEndpoints.DatabasePeer, ConnectivityEndpoints.DatabaseService, spec.Database.Host, spec.Database.Port) };
         foreach (var peer in topology.ClusterOf(node).Where(p => p.Name != node.Name))
         {
             endpoints.Add(new ConnectivityEndpoint(peer.Name, HazelcastService, peer.Host, spec.HazelcastPortOf(peer)));
-            endpoints.Add(new ConnectivityEndpoint(peer.Name, HttpsService, peer.Host, NodePorts.HttpsOf(spec, peer)));
+            endpoints.Add(new ConnectivityEndpoint(peer.Name, ConnectivityEndpoints.HttpsService, peer.Host, NodePorts.HttpsOf(spec, peer)));
         }
         return endpoints.Distinct().ToList();
     }

@@ -27,7 +27,7 @@ public static class SpConnectivityEndpoints
     {
         var endpoints = new List<ConnectivityEndpoint>
         {
-            new ConnectivityEndpoint(DasConnectivityEndpoints.DatabasePeer, DasConnectivityEndpoints.DatabaseService, spec.Database.Host, spec.Database.Port),
+            new ConnectivityEndpoint(ConnectivityEndpoints.DatabasePeer, ConnectivityEndpoints.DatabaseService, spec.Database.Host, spec.Database.Port),
         };
         var peers = topology.IsManager(node) ? spec.Nodes : topology.Managers;
         if (topology.IsManager(node))
@@ -38,7 +38,7 @@ public static class SpConnectivityEndpoints
             Add(endpoints, NatsService, sp.Nats?.Servers);
         }
         foreach (var peer in peers.Where(p => p.Name != node.Name))
-            endpoints.Add(new ConnectivityEndpoint(peer.Name, DasConnectivityEndpoints.HttpsService, peer.Host, topology.HttpsPortOf(peer)));
+            endpoints.Add(new ConnectivityEndpoint(peer.Name, ConnectivityEndpoints.HttpsService, peer.Host, topology.HttpsPortOf(peer)));
         return endpoints.Distinct().ToList();
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace DasOps.NodeEmulator.Tests.Sp;
@@ -32,18 +31,8 @@ internal sealed class SpHome
 
     public string Yaml(string runtime) => File($"conf/{runtime}/deployment.yaml");
 
-    public string Install()
-    {
-        var psi = new ProcessStartInfo("sh") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "install-into-home.sh"));
-        psi.ArgumentList.Add(Dir);
-        psi.Environment["DASOPS_EMULATOR_DIR"] = AppContext.BaseDirectory;
-        using var process = Process.Start(psi)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, "install-into-home.sh failed: " + output);
-        return output;
-    }
+    /// <summary>Runs the installer the lab uses, with the emulator build output as DASOPS_EMULATOR_DIR.</summary>
+    public string Install() => EmulatorInstaller.Install(Dir);
 
     /// <summary>Replaces the one line matching <paramref name="pattern"/> (multiline regex); fails when it matches none.</summary>
     public void Replace(string runtime, string pattern, string replacement, int count = 1)

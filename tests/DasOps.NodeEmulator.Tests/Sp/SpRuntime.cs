@@ -14,13 +14,15 @@ namespace DasOps.NodeEmulator.Tests.Sp;
 internal sealed class SpRuntime : IDisposable
 {
     public const int StartupMs = 300;
-    private readonly HashSet<int> _pids = [];
+    private readonly TrackedPids _pids = new();
+    private readonly CarbonLogReader _log;
 
     public SpRuntime(SpHome home, string runtime, string host)
     {
         Home = home;
         Runtime = runtime;
         Host = host;
+        _log = new CarbonLogReader(home.File($"wso2/{runtime}/logs/carbon.log"), $"{runtime} log at {host}");
     }
 
     public SpHome Home { get; }
@@ -33,7 +35,7 @@ internal sealed class SpRuntime : IDisposable
 
     public string PidPath => Home.File($"wso2/{Runtime}/runtime.pid");
 
-    public string LogPath => Home.File($"wso2/{Runtime}/logs/carbon.log");
+    public string LogPath => _log.Path;
 
     public (int ExitCode, string Output) Launcher(TimeSpan timeout, params string[] args)
     {
@@ -81,7 +83,7 @@ internal sealed class SpRuntime : IDisposable
     public void Kill()
     {
         var pid = TrackPid() ?? throw new InvalidOperationException("no pid file");
-        Signal(pid, "KILL");
+        TrackedPids.Signal(pid, "KILL");
         LabNode.Wait(() => !LabNode.IsAlive(pid), TimeSpan.FromSeconds(10), $"process {pid} survived SIGKILL");
     }
 
@@ -91,31 +93,16 @@ internal sealed class SpRuntime : IDisposable
             return null;
         if (!int.TryParse(File.ReadAllText(PidPath), out var pid))
             return null;
-        lock (_pids)
-            _pids.Add(pid);
-        return pid;
+        return _pids.Add(pid);
     }
 
-    public string Log()
-    {
-        if (!File.Exists(LogPath))
-            return "";
-        using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public string Log() => _log.Text();
 
-    public int Mark() => Log().Length;
+    public int Mark() => _log.Mark();
 
-    public string LogSince(int mark)
-    {
-        var log = Log();
-        return mark <= log.Length ? log[mark..] : log;
-    }
+    public string LogSince(int mark) => _log.Since(mark);
 
-    public void WaitForLog(string text, TimeSpan timeout, int since = 0) =>
-        LabNode.Wait(() => LogSince(since).Contains(text, StringComparison.Ordinal), timeout,
-            $"{Runtime} log at {Host} never showed: {text}\n--- log ---\n{LogSince(since)}");
+    public void WaitForLog(string text, TimeSpan timeout, int since = 0) => _log.WaitFor(text, timeout, since);
 
     public bool Accepts(int port)
     {
@@ -152,21 +139,6 @@ internal sealed class SpRuntime : IDisposable
     public void Dispose()
     {
         TrackPid();
-        int[] pids;
-        lock (_pids)
-            pids = _pids.Where(LabNode.IsAlive).ToArray();
-        foreach (var pid in pids)
-            Signal(pid, "TERM");
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (pids.Any(LabNode.IsAlive) && DateTime.UtcNow < deadline)
-            Thread.Sleep(100);
-        foreach (var pid in pids.Where(LabNode.IsAlive))
-            Signal(pid, "KILL");
-    }
-
-    private static void Signal(int pid, string signal)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, pid.ToString() }, RedirectStandardError = true });
-        kill?.WaitForExit();
+        _pids.Dispose();
     }
 }

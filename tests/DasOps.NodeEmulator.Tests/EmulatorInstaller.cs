@@ -1,0 +1,24 @@
+using System.Diagnostics;
+
+namespace DasOps.NodeEmulator.Tests;
+
+/// <summary>
+/// Installs the emulator into a product home (DAS or SP) the way the lab does: install-into-home.sh from the build
+/// output, which also serves as DASOPS_EMULATOR_DIR.
+/// </summary>
+internal static class EmulatorInstaller
+{
+    /// <summary>Fails the test with the installer's output when it fails; returns that output otherwise.</summary>
+    public static string Install(string home)
+    {
+        var psi = new ProcessStartInfo("sh") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "install-into-home.sh"));
+        psi.ArgumentList.Add(home);
+        psi.Environment["DASOPS_EMULATOR_DIR"] = AppContext.BaseDirectory;
+        using var process = Process.Start(psi)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, "install-into-home.sh failed: " + output);
+        return output;
+    }
+}
