@@ -55,7 +55,7 @@ public sealed class SpTopologyTests
         Assert.Equal("true", At(root, "cluster.config", "enabled"));
         Assert.Equal("10.77.0.12", At(root, "deployment.config", "httpsInterface", "host"));
         Assert.Equal("9543", At(root, "deployment.config", "httpsInterface", "port"));
-        Assert.Equal("2", At(root, "deployment.config", "minResourceCount"));
+        Assert.Equal("1", At(root, "deployment.config", "minResourceCount"));
         Assert.Equal("10.77.0.10:9092", At(root, "deployment.config", "bootstrapURLs"));
         Assert.Equal("10.77.0.10:2181", At(root, "deployment.config", "zooKeeperConfig", "zooKeeperURLs"));
         var mgt = ((YamlSequenceNode)((YamlMappingNode)root.Children[new YamlScalarNode("wso2.datasources")]).Children[new YamlScalarNode("dataSources")])
