@@ -48,9 +48,10 @@ public static class ConfigurationPlanner
         }
         if (jars.Converted.Count > 0)
         {
-            var madeFrom = BundleRecord.Parse(current(BundleRecord.Path).Content);
-            foreach (var jar in jars.Converted) files.Add(PlanBundle(node.Name, jars.BundlePathOf(jar), current(jars.BundlePathOf(jar)), jar, madeFrom));
-            files.Add(PlanBinary(node.Name, BundleRecord.Path, current(BundleRecord.Path), BundleRecord.Bytes(jars.Converted), Modes.Plain, text: true));
+            var record = current(BundleRecord.Path);
+            var made = BundleRecord.Parse(record.Content);
+            foreach (var jar in jars.Converted) files.Add(PlanBundle(node.Name, jars.BundlePathOf(jar), current(jars.BundlePathOf(jar)), jar, made));
+            files.Add(PlanBundleRecord(node.Name, record, files));
         }
         return new NodePlan(node.Name, spec.HomeOf(node), files);
     }
@@ -97,6 +98,15 @@ public static class ConfigurationPlanner
         return SecretMasker.Apply(UnifiedDiff.Create(before, after, currentLabel, desiredLabel), secrets, SecretMasker.MinimumLength);
     }
 
+    /// <summary>The plan with its bundles' record made anew from its bundle files: after the node made them, their hashes are known.</summary>
+    public static NodePlan WithBundleRecord(NodePlan plan, CurrentFile record) =>
+        new NodePlan(plan.Node, plan.Home, plan.Files.Select(f => f.Path == BundleRecord.Path ? PlanBundleRecord(plan.Node, record, plan.Files) : f).ToList());
+
+    private static FilePlan PlanBundleRecord(string node, CurrentFile record, IEnumerable<FilePlan> files) =>
+        PlanBinary(node, BundleRecord.Path, record,
+            BundleRecord.Bytes(files.Where(f => f.ConvertFrom != null).Select(f => (f.ConvertFrom!, f.AwaitsConversion ? BundleRecord.Pending : f.DesiredHash))),
+            Modes.Plain, text: true);
+
     private static FilePlan PlanBinary(string node, string path, CurrentFile current, byte[] desired, int mode, bool text = false)
     {
         var hash = Hashing.Sha256(desired);
@@ -109,14 +119,15 @@ public static class ConfigurationPlanner
     }
 
     /// <summary>
-    /// A bundle the node makes from a jar: up to date when it is in lib and the record says it came from this very jar.
+    /// A bundle the node makes from a jar: up to date when it is in lib with the bytes the record names, made from this very jar.
     /// Otherwise the plan says what will run; its bytes exist only once the node has converted the jar (at apply).
     /// </summary>
-    private static FilePlan PlanBundle(string node, string path, CurrentFile current, JarToConvert jar, IReadOnlyDictionary<string, string> madeFrom)
+    private static FilePlan PlanBundle(string node, string path, CurrentFile current, JarToConvert jar, IReadOnlyDictionary<string, (string JarHash, string BundleHash)> made)
     {
-        if (current.Exists && madeFrom.TryGetValue(jar.BundleFileName, out var source) && source == jar.Sha256)
+        var known = made.TryGetValue(jar.BundleFileName, out var entry);
+        if (current.Exists && known && entry.JarHash == jar.Sha256 && entry.BundleHash == current.Hash)
             return new FilePlan(node, path, FileChange.Unchanged, current.Hash, current.Hash!, "", Modes.Plain, Array.Empty<byte>(), jar);
-        var why = !current.Exists ? "absent" : madeFrom.ContainsKey(jar.BundleFileName) ? "made from another jar" : "not made by DasOps";
+        var why = !current.Exists ? "absent" : !known ? "not made by DasOps" : entry.JarHash != jar.Sha256 ? "made from another jar" : "changed since DasOps made it";
         var diff = $"OSGi bundle {path} ({why}): bin/jartobundle.sh will make it from the {jar.Purpose} jar {jar.FileName} (sha256 {jar.Sha256})\n";
         return new FilePlan(node, path, current.Exists ? FileChange.Modified : FileChange.Created, current.Hash, jar.PendingHash, diff, Modes.Plain, Array.Empty<byte>(), jar);
     }

@@ -21,7 +21,7 @@ internal static class BundleConversion
 
     public static async Task CheckJavaAsync(IRemoteShell shell, ClusterSpec spec, NodeSpec node, string tool, CancellationToken cancellationToken)
     {
-        var args = new[] { spec.HomeOf(node), spec.JavaHomeOf(node) ?? "", tool };
+        var args = new[] { spec.HomeOf(node), spec.JavaHomeOf(node) ?? "", tool, spec.RunAsOf(node) ?? "" };
         var result = await shell.RunAsync(RemoteCommand.Script(BundleScripts.CheckJava, args, null, CheckTimeout, "check java for " + tool), cancellationToken)
             .ConfigureAwait(false);
         if (result.Succeeded && result.Output.StartsWith("JAVA ", StringComparison.Ordinal)) return;

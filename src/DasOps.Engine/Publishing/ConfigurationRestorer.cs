@@ -109,7 +109,7 @@ public sealed class ConfigurationRestorer
         var managed = new HashSet<string>(ConfigurationPlanner.TextPathsOf(_spec, node), StringComparer.Ordinal);
         // The jar paths are derived from the spec alone, without reading the jars (a restore must work when they are gone).
         managed.UnionWith(LibraryJars.PossiblePathsOf(_spec));
-        var refused = entries.Select(e => e.Path).Where(p => !IsPlainRelative(p) || !managed.Contains(p)).ToList();
+        var refused = entries.Select(e => e.Path).Where(p => !IsPlainRelative(p) || !(managed.Contains(p) || LibraryJars.IsBundlePath(_spec, p))).ToList();
         if (refused.Count > 0)
             throw new NodeOperationException(node.Name, NodeFailure.Refused,
                 $"node {node.Name}: backup {source} names path(s) this spec does not manage ({string.Join(", ", refused.Select(p => "'" + p + "'"))}); nothing was restored.");

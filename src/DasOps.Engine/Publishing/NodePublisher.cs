@@ -91,7 +91,8 @@ internal sealed class NodePublisher
             {
                 _reporter.NodeProgress(node.Name, $"converting {toConvert} jar(s) with {_jarToBundle}", 30);
                 var converted = await BundleConversion.ConvertAsync(shell, _spec, node, _jarToBundle!, changes.Plan, cancellationToken).ConfigureAwait(false);
-                changes = NodeChanges.Of(converted, changes.Snapshot, changes.Link);
+                var record = NodeReader.CurrentOf(node.Name, changes.Snapshot, BundleRecord.Path);
+                changes = NodeChanges.Of(ConfigurationPlanner.WithBundleRecord(converted, record), changes.Snapshot, changes.Link);
             }
 
             string? backupId = null;
@@ -132,9 +133,8 @@ internal sealed class NodePublisher
     private static string DescribeAction(NodeChanges changes)
     {
         var parts = new System.Collections.Generic.List<string>();
-        if (changes.Writes.Count > 0) parts.Add($"write {changes.Writes.Count} file(s)");
         var bundles = changes.Plan.Files.Count(f => f.AwaitsConversion);
-        if (bundles > 0) parts.Add($"make {bundles} OSGi bundle(s) with bin/jartobundle.sh");
+        if (changes.Writes.Count > 0) parts.Add($"write {changes.Writes.Count} file(s)" + (bundles > 0 ? $", {bundles} of them OSGi bundle(s) made by bin/jartobundle.sh" : ""));
         if (changes.SetLink) parts.Add($"set the Spark link {changes.Link}");
         return string.Join(" and ", parts);
     }

@@ -123,8 +123,9 @@ public static class SpecValidator
                 error(node, node.SshPort != null ? "sshPort" : "name", "PortOutOfRange", $"node '{node.Name}': ssh port {sshPort} is not a TCP port.");
             if (!Identifiers.IsAbsolutePosixPath(spec.HomeOf(node)))
                 error(node, node.Home != null ? "home" : "name", "InvalidPath", $"node '{node.Name}': product home '{spec.HomeOf(node)}' must be an absolute path.");
-            if (spec.JavaHomeOf(node) is { } javaHome && !Identifiers.IsAbsolutePosixPath(javaHome))
-                error(node, node.JavaHome != null ? "javaHome" : "name", "InvalidPath", $"node '{node.Name}': javaHome '{javaHome}' must be an absolute path.");
+            // No whitespace: the stock bin/jartobundle.sh expands $JAVA_HOME unquoted.
+            if (spec.JavaHomeOf(node) is { } javaHome && (!Identifiers.IsAbsolutePosixPath(javaHome) || javaHome.Any(char.IsWhiteSpace)))
+                error(node, node.JavaHome != null ? "javaHome" : "name", "InvalidPath", $"node '{node.Name}': javaHome '{javaHome}' must be an absolute path without spaces.");
             if (spec.SparkSymlinkOf(node) is { } link && !Identifiers.IsAbsolutePosixPath(link))
                 error(node, node.SparkSymlink != null ? "sparkSymlink" : "name", "InvalidPath", $"node '{node.Name}': Spark symlink '{link}' must be an absolute path.");
             if (node.SparkLocalIp != null && !Identifiers.IsHost(node.SparkLocalIp))

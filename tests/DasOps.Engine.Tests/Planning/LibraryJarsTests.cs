@@ -94,36 +94,43 @@ public sealed class LibraryJarsTests : IDisposable
     }
 
     [Fact]
-    public void A_bundle_is_planned_from_its_record_and_made_only_when_absent_from_another_jar_or_not_ours()
+    public void A_bundle_is_planned_from_its_record_and_made_only_when_absent_from_another_jar_changed_or_not_ours()
     {
         Jar("kafka/kafka-clients-0.10.0.0.jar");
         var spec = Spec("    clientJars: [kafka]");
         var jars = LibraryJars.Read(spec);
         var jar = Assert.Single(jars.Converted);
         var node = spec.FindNode("mgr1")!;
-        var record = BundleRecord.Bytes(jars.Converted);
+        var bundleHash = new string('b', 64);
+        var record = BundleRecord.Bytes(new[] { (jar, bundleHash) });
 
-        FilePlan Bundle(Func<string, CurrentFile> lib) =>
-            ConfigurationPlanner.PlanNode(spec, node, new ClusterSecrets { DatabasePassword = "pw" }, p => Stock(p) ?? lib(p), jars)
-                .Files.Single(f => f.Path == "lib/kafka_clients_0.10.0.0_1.0.0.jar");
+        NodePlan Plan(Func<string, CurrentFile> lib) =>
+            ConfigurationPlanner.PlanNode(spec, node, new ClusterSecrets { DatabasePassword = "pw" }, p => Stock(p) ?? lib(p), jars);
+        FilePlan Bundle(NodePlan plan) => plan.Files.Single(f => f.Path == "lib/kafka_clients_0.10.0.0_1.0.0.jar");
 
-        var absent = Bundle(CurrentFile.Missing);
+        var absentPlan = Plan(CurrentFile.Missing);
+        var absent = Bundle(absentPlan);
         Assert.Equal(FileChange.Created, absent.Change);
         Assert.Equal("jartobundle:" + jar.Sha256, absent.DesiredHash);
         Assert.Contains("bin/jartobundle.sh will make it from the Kafka client jar kafka-clients-0.10.0.0.jar", absent.Diff);
         Assert.Equal("kafka-clients-0.10.0.0.jar", absent.ConvertedFrom);
+        Assert.Contains($"kafka_clients_0.10.0.0_1.0.0.jar {jar.Sha256} pending kafka-clients-0.10.0.0.jar",
+            Encoding.UTF8.GetString(absentPlan.Files.Single(f => f.Path == BundleRecord.Path).Desired));
 
-        var bundleHash = new string('b', 64);
-        var upToDate = Bundle(p => p == BundleRecord.Path ? CurrentFile.WithContent(p, record) : CurrentFile.WithHash(p, bundleHash));
+        var upToDate = Bundle(Plan(p => p == BundleRecord.Path ? CurrentFile.WithContent(p, record) : CurrentFile.WithHash(p, bundleHash)));
         Assert.Equal(FileChange.Unchanged, upToDate.Change);
         Assert.Equal(bundleHash, upToDate.DesiredHash);
 
-        var otherJar = Encoding.UTF8.GetBytes($"{jar.BundleFileName} {new string('c', 64)} kafka-clients-0.10.0.0.jar\n");
-        var stale = Bundle(p => p == BundleRecord.Path ? CurrentFile.WithContent(p, otherJar) : CurrentFile.WithHash(p, bundleHash));
+        var edited = Bundle(Plan(p => p == BundleRecord.Path ? CurrentFile.WithContent(p, record) : CurrentFile.WithHash(p, new string('e', 64))));
+        Assert.Equal(FileChange.Modified, edited.Change);
+        Assert.Contains("(changed since DasOps made it)", edited.Diff);
+
+        var otherJar = Encoding.UTF8.GetBytes($"{jar.BundleFileName} {new string('c', 64)} {bundleHash} kafka-clients-0.10.0.0.jar\n");
+        var stale = Bundle(Plan(p => p == BundleRecord.Path ? CurrentFile.WithContent(p, otherJar) : CurrentFile.WithHash(p, bundleHash)));
         Assert.Equal(FileChange.Modified, stale.Change);
         Assert.Contains("(made from another jar)", stale.Diff);
 
-        var foreign = Bundle(p => p == BundleRecord.Path ? CurrentFile.Missing(p) : CurrentFile.WithHash(p, bundleHash));
+        var foreign = Bundle(Plan(p => p == BundleRecord.Path ? CurrentFile.Missing(p) : CurrentFile.WithHash(p, bundleHash)));
         Assert.Contains("(not made by DasOps)", foreign.Diff);
 
         var made = absent.WithConverted(new byte[] { 1, 2, 3 });
@@ -131,17 +138,34 @@ public sealed class LibraryJarsTests : IDisposable
         Assert.Equal(FileChange.Created, made.Change);
         Assert.False(made.AwaitsConversion);
         Assert.True(absent.AwaitsConversion);
+
+        // Once the node made it, the record names the bundle's real hash.
+        var converted = new NodePlan(absentPlan.Node, absentPlan.Home, absentPlan.Files.Select(f => f.AwaitsConversion ? f.WithConverted(new byte[] { 1, 2, 3 }) : f).ToList());
+        var final = ConfigurationPlanner.WithBundleRecord(converted, CurrentFile.Missing(BundleRecord.Path));
+        Assert.Equal(BundleRecord.Bytes(new[] { (jar, Hashing.Sha256(new byte[] { 1, 2, 3 })) }), final.Files.Single(f => f.Path == BundleRecord.Path).Desired);
     }
 
     [Fact]
-    public void The_record_names_each_bundle_with_the_hash_of_its_jar_and_reads_back()
+    public void The_record_names_each_bundle_with_the_hashes_of_its_jar_and_itself_and_reads_back()
     {
         Jar("kafka/kafka-clients-0.10.0.0.jar");
         Jar("kafka/zookeeper-3.4.6.jar");
         var jars = LibraryJars.Read(Spec("    clientJars: [kafka]"));
-        var parsed = BundleRecord.Parse(BundleRecord.Bytes(jars.Converted));
-        Assert.Equal(jars.Converted.ToDictionary(j => j.BundleFileName, j => j.Sha256), parsed.ToDictionary(p => p.Key, p => p.Value));
-        Assert.Empty(BundleRecord.Parse(Encoding.UTF8.GetBytes("# only a comment\ngarbage\n")));
+        var bundle = new string('d', 64);
+        var parsed = BundleRecord.Parse(BundleRecord.Bytes(jars.Converted.Select(j => (j, bundle))));
+        Assert.Equal(jars.Converted.Select(j => $"{j.BundleFileName} {j.Sha256} {bundle}").OrderBy(x => x),
+            parsed.Select(p => $"{p.Key} {p.Value.JarHash} {p.Value.BundleHash}").OrderBy(x => x));
+        Assert.Empty(BundleRecord.Parse(Encoding.UTF8.GetBytes("# only a comment\ngarbage\nx.jar " + new string('a', 64) + " pending x.jar\n")));
+    }
+
+    [Fact]
+    public void A_restore_accepts_bundle_named_paths_in_lib_even_when_their_jars_are_gone()
+    {
+        var spec = Spec("    clientJars: [gone-directory]");
+        Assert.True(LibraryJars.IsBundlePath(spec, "lib/kafka_clients_0.10.0.0_1.0.0.jar"));
+        Assert.False(LibraryJars.IsBundlePath(spec, "lib/kafka-clients-0.10.0.0.jar"));
+        Assert.False(LibraryJars.IsBundlePath(spec, "lib/sub/x_1.0.0.jar"));
+        Assert.False(LibraryJars.IsBundlePath(spec, "conf/x_1.0.0.jar"));
     }
 
     [Fact]
@@ -167,7 +191,9 @@ public sealed class LibraryJarsTests : IDisposable
         Assert.Equal("/usr/lib/jvm/java-8-openjdk-amd64", spec.JavaHomeOf(spec.FindNode("mgr1")!));
         Assert.Equal("jdk8", spec.JavaHomeOf(spec.FindNode("mgr2")!));
         var error = Assert.Single(SpecValidator.Validate(spec), e => e.Code == "InvalidPath");
-        Assert.Contains("javaHome 'jdk8' must be an absolute path", error.Message);
+        Assert.Contains("javaHome 'jdk8' must be an absolute path without spaces", error.Message);
+        var spaced = SpecLoader.Load(text.Replace("javaHome: jdk8", "javaHome: '/opt/my jdk'"), "sp.yaml");
+        Assert.Contains(SpecValidator.Validate(spaced), e => e.Code == "InvalidPath" && e.Message.Contains("'/opt/my jdk'"));
         Assert.Contains("javaHome: /usr/lib/jvm/java-8-openjdk-amd64", SpecWriter.ToYaml(spec));
     }
 

@@ -146,10 +146,9 @@ internal sealed class SpWorker(SpConfig config, SpLog log)
             _leaderAddress = address;
             return node.HeartbeatInterval;
         }
-        if (!_connected || _leader == null || _leader.Id != node.Id)
-            log.Info(SpLoggers.HeartbeatSender, joined == "NEW"
-                ? $"Successfully connected to leader node {node} as a new resource."
-                : $"Successfully connected to leader node {node} as an existing resource.");
+        // HeartbeatSender logs only a NEW join; an EXISTS answer (a leader that still had this node) is DEBUG, i.e. silent.
+        if (joined == "NEW")
+            log.Info(SpLoggers.HeartbeatSender, $"Successfully connected to leader node {node} as a new resource.");
         _leader = node;
         _leaderAddress = address;
         _lastContactMs = _clock.ElapsedMilliseconds;

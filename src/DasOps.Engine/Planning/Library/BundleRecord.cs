@@ -6,33 +6,36 @@ using System.Text;
 namespace DasOps.Engine.Planning.Library;
 
 /// <summary>
-/// HOME/.dasops/bundles: which jar each bundle DasOps had converted on the node came from (bundle, the jar's sha256,
-/// the jar's name, one line each). The converter's output is not reproducible byte for byte, so "this bundle is up to
-/// date" means: it is in lib, and this record says it was made from the very jar the spec names now. It is written in
-/// the same switch as the bundles, so the two never disagree.
+/// HOME/.dasops/bundles: for each OSGi bundle DasOps had converted on the node, the jar it was made from (sha256 and
+/// name) and the bundle's own sha256, one line each. The converter's output is not reproducible byte for byte, so "this
+/// bundle is up to date" means: it is in lib with the bytes recorded, and was made from the very jar the spec names
+/// now. It is written in the same switch as the bundles, so the two never disagree.
 /// </summary>
 public static class BundleRecord
 {
     public const string Path = ".dasops/bundles";
 
-    private const string Header = "# DasOps: the jars the OSGi bundles in the product's lib were converted from (bin/jartobundle.sh). Do not edit.\n";
+    /// <summary>Stands for a bundle's hash in a plan, before the node has made it.</summary>
+    public const string Pending = "pending";
 
-    public static string Format(IEnumerable<JarToConvert> jars) =>
-        Header + string.Concat(jars.OrderBy(j => j.BundleFileName, StringComparer.Ordinal).Select(j => $"{j.BundleFileName} {j.Sha256} {j.FileName}\n"));
+    private const string Header = "# DasOps: the jars the OSGi bundles in the product's lib were made from by bin/jartobundle.sh. Do not edit.\n" +
+                                  "# bundle jar-sha256 bundle-sha256 jar\n";
 
-    public static byte[] Bytes(IEnumerable<JarToConvert> jars) => new UTF8Encoding(false).GetBytes(Format(jars));
+    public static byte[] Bytes(IEnumerable<(JarToConvert Jar, string BundleHash)> bundles) =>
+        new UTF8Encoding(false).GetBytes(Header + string.Concat(bundles.OrderBy(b => b.Jar.BundleFileName, StringComparer.Ordinal)
+            .Select(b => $"{b.Jar.BundleFileName} {b.Jar.Sha256} {b.BundleHash} {b.Jar.FileName}\n")));
 
-    /// <summary>Bundle file name to the sha256 of the jar it was made from; an unreadable line is ignored (the bundle is then made again).</summary>
-    public static IReadOnlyDictionary<string, string> Parse(byte[]? content)
+    /// <summary>Bundle file name to the jar it was made from and its own hash; an unreadable line is ignored (the bundle is then made again).</summary>
+    public static IReadOnlyDictionary<string, (string JarHash, string BundleHash)> Parse(byte[]? content)
     {
-        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (content == null) return sources;
+        var entries = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        if (content == null) return entries;
         foreach (var line in Encoding.UTF8.GetString(content).Split('\n'))
         {
             if (line.StartsWith("#", StringComparison.Ordinal)) continue;
             var fields = line.Split(' ');
-            if (fields.Length >= 2 && fields[1].Length == 64) sources[fields[0]] = fields[1];
+            if (fields.Length >= 3 && fields[1].Length == 64 && fields[2].Length == 64) entries[fields[0]] = (fields[1], fields[2]);
         }
-        return sources;
+        return entries;
     }
 }

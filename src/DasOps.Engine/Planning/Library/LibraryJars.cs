@@ -8,21 +8,6 @@ using DasOps.Engine.Spec;
 
 namespace DasOps.Engine.Planning.Library;
 
-/// <summary>A jar copied into the product's lib folder as it is (a DAS driver, or a jar that already is an OSGi bundle).</summary>
-public sealed class JarToCopy
-{
-    public JarToCopy(string path, byte[] bytes)
-    {
-        Path = path;
-        Bytes = bytes;
-    }
-
-    /// <summary>Relative to the product home, e.g. lib/mysql-connector-java-5.1.49.jar.</summary>
-    public string Path { get; }
-
-    internal byte[] Bytes { get; }
-}
-
 /// <summary>
 /// Every jar the spec puts into the product's lib folder, read once per run for every node: the JDBC driver and, for
 /// Stream Processor on Kafka, the Kafka client jars. Stream Processor (Carbon kernel 5) wires only OSGi bundles from
@@ -109,6 +94,18 @@ public sealed class LibraryJars
         return paths;
     }
 
+    /// <summary>
+    /// A path in the product's lib named the way bin/jartobundle.sh names bundles: DasOps may have made it, for a jar in a
+    /// clientJars directory that has changed or gone since (a restore must still put it back).
+    /// </summary>
+    public static bool IsBundlePath(ClusterSpec spec, string path)
+    {
+        var product = ProductCatalog.For(spec);
+        if (product.JarToBundleScript == null || !path.StartsWith(product.LibDirectory + "/", StringComparison.Ordinal)) return false;
+        var name = path.Substring(product.LibDirectory.Length + 1);
+        return name.EndsWith("_1.0.0.jar", StringComparison.Ordinal) && IsPassableName(name);
+    }
+
     private static IEnumerable<string> JarsAt(ClusterSpec spec, SpecPath entry)
     {
         var path = SpecPaths.Resolve(spec, entry.Value)!;
@@ -133,10 +130,13 @@ public sealed class LibraryJars
     }
 
     /// <summary>The name travels to the node as a field and lands in the record; only the characters jar names use.</summary>
+    private static bool IsPassableName(string name) =>
+        name.EndsWith(".jar", StringComparison.Ordinal) && !name.StartsWith("-", StringComparison.Ordinal) && !name.StartsWith(".", StringComparison.Ordinal)
+        && name.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' || c == '+');
+
     private static void CheckPassableName(string path, string name)
     {
-        if (!name.EndsWith(".jar", StringComparison.Ordinal) || name.StartsWith("-", StringComparison.Ordinal) || name.StartsWith(".", StringComparison.Ordinal)
-            || !name.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' || c == '+'))
+        if (!IsPassableName(name))
             throw new InputException(InputErrorKind.ParameterInvalid,
                 $"{path}: DasOps converts only jars named with letters, digits and . _ - + and ending in .jar; rename '{name}'.", path);
     }

@@ -76,7 +76,7 @@ public sealed class SpProduct : IProduct
         if (ready && Topology.IsManager(node))
             detail = await new SpClusterReader(Topology, _ => shell).ManagerStateAsync(node, cancellationToken).ConfigureAwait(false) + " manager";
         else if (ready && lines.LastOrDefault(l => ConnectedToLeader.IsMatch(l)) is { } joined)
-            detail = "leader " + ConnectedToLeader.Match(joined).Groups["id"].Value;
+            detail = "joined leader " + ConnectedToLeader.Match(joined).Groups["id"].Value;   // a later EXISTS rejoin is not logged
         return new NodeStatus(node.Name, node.Host, Topology.RoleOf(node), process, runtime.Alive ? runtime.Pid : null, ready, null, null, null, 0, detail);
     }
 
