@@ -22,7 +22,6 @@ internal sealed class SpWorker(SpConfig config, SpLog log)
     private ManagerNode? _leader;
     private long _lastContactMs = -1;
     private long _nextBeatMs;
-    private bool _connected;
 
     public bool Distributed => config.DeploymentType == "distributed";
 
@@ -68,7 +67,6 @@ internal sealed class SpWorker(SpConfig config, SpLog log)
                 _apps.Clear();
             log.Warn(SpLoggers.HeartbeatSender,
                 $"Couldn't connect to the leader node for more than ({_leader.HeartbeatInterval} * {_leader.HeartbeatMaxRetry}) milliseconds. Hence, cleaning up deployed Siddhi apps.");
-            _connected = false;
             _leader = null;
             _lastContactMs = -1;
         }
@@ -152,7 +150,6 @@ internal sealed class SpWorker(SpConfig config, SpLog log)
         _leader = node;
         _leaderAddress = address;
         _lastContactMs = _clock.ElapsedMilliseconds;
-        _connected = true;
         return node.HeartbeatInterval;
     }
 }
