@@ -47,7 +47,8 @@ internal sealed class NodeLock
                 return new NodeLock(running, broken);
             }
 
-            var result = await running.FinishAsync(ReleaseTimeout).ConfigureAwait(false);
+            // Not LOCKED: the holder script has said its last and exits by itself.
+            var result = await running.FinishAsync(ReleaseTimeout, endsByItself: true).ConfigureAwait(false);
             if (line != null && line.StartsWith("HELD ", StringComparison.Ordinal))
                 throw new NodeOperationException(shell.Node, NodeFailure.Locked,
                     $"locked by another DasOps run: {line.Substring(5)} ({home}/.dasops/lock). The lock is released when that run ends; " +

@@ -46,8 +46,11 @@ public sealed class RunningCommand : IDisposable
     }
 
     /// <summary>Closes stdin, waits for the command to end (killing it after <paramref name="timeout"/>) and returns what it left.</summary>
-    public async Task<CommandResult> FinishAsync(TimeSpan timeout)
+    public async Task<CommandResult> FinishAsync(TimeSpan timeout, bool endsByItself = false)
     {
+        // A command that ends on its own is let end first: an EOF sent while sshd closes its channel can reach sshd after
+        // the channel is gone, which it takes for a protocol error (and drops the connection).
+        if (endsByItself) await Task.WhenAny(_command.Exited, Task.Delay(timeout)).ConfigureAwait(false);
         _command.CloseInput();
         var timedOut = false;
         var exited = _command.Exited;

@@ -78,7 +78,10 @@ internal sealed class SshNetCommand : ICommandProcess
         try
         {
             _client = await _shell.ConnectAsync().ConfigureAwait(false);
-            _channel = _client.CreateCommand(Wrapper + ShellQuoting.Join(_command.Arguments));
+            // A command given no input reads /dev/null on the node: it sees EOF there, and no EOF of ours can race the
+            // channel's close (an EOF sshd gets after it freed the channel makes it drop the whole connection).
+            var noInput = !_keepInputOpen && (_command.StandardInput?.Length ?? 0) == 0;
+            _channel = _client.CreateCommand(Wrapper + ShellQuoting.Join(_command.Arguments) + (noInput ? " </dev/null" : ""));
             var executing = _channel.ExecuteAsync(CancellationToken.None);
             _output.TrySetResult(_channel.OutputStream);
             _input = _channel.CreateInputStream();
@@ -181,11 +184,12 @@ internal sealed class SshNetCommand : ICommandProcess
         if (input == null || Interlocked.Exchange(ref _inputClosed, 1) != 0) return;
         try
         {
-            // SSH.NET's input stream sends EOF on Dispose only when something was written (2026.0.1): a command
-            // given no input (the node lock's holder) would wait for EOF forever. Send it ourselves then, but only to
-            // a command still running: an EOF that reaches sshd after the channel closed is a protocol error to it
-            // ("ieof packet referred to nonexistent channel"), and it drops the whole connection.
-            if (Volatile.Read(ref _written) == 0 && !Exited.IsCompleted) SendEof(input);
+            // SSH.NET's input stream sends EOF on Dispose only when something was written (2026.0.1). A command that
+            // waits for us to close its input (the node lock's holder) would wait forever: send it ourselves, to that
+            // kind only (the others read /dev/null) and only while it runs, since an EOF that reaches sshd after the
+            // channel closed is a protocol error to it ("ieof packet referred to nonexistent channel") and it drops
+            // the whole connection. Such a command ends only after this EOF, so the race cannot arise there.
+            if (_keepInputOpen && Volatile.Read(ref _written) == 0 && !Exited.IsCompleted) SendEof(input);
             input.Dispose();
         }
         catch (Exception e) when (e is IOException || e is ObjectDisposedException || e is InvalidOperationException || e is Renci.SshNet.Common.SshException
