@@ -60,7 +60,8 @@ public class ConnectivityTests
 
         LabFixture.Lab("svc-start", "nats");
         var healed = await CheckAsync(spec, plan);
-        Assert.True(healed.Single(r => r.Node == "node1" && r.Endpoint.Peer == "nats").Reached);
+        var natsAgain = healed.Single(r => r.Node == "node1" && r.Endpoint.Peer == "nats");
+        Assert.True(natsAgain.Reached, natsAgain.Message);
     }
 
     [Theory]

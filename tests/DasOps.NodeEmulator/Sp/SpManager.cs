@@ -221,6 +221,9 @@ internal sealed class SpManager(SpConfig config, SpLog log, IManagerElection ele
                     : Results.Json(new { type = "conflict", message = $"There is a Siddhi App already exists with same name {name}" }, statusCode: 409);
             _apps[name] = new DistributedApp(name, text, groups);
         }
+        // Stored before it is distributed: a leader killed right after "successfully deployed" must not take the app
+        // with it (the next leader re-places an app it finds waiting).
+        SavePool();
         DeployWaitingApps();
         SavePool();
         return Results.Json(new { type = "success", message = $"Siddhi app {name} accepted." }, statusCode: 201);
