@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -64,7 +65,26 @@ public sealed class SpProduct : IProduct
     /// <summary>Ready: this start's started line, a live server on the pid file, HTTPS listening; a worker also in the leader's pool.</summary>
     public bool IsReady(NodeSpec node, NodeRuntime sinceLaunch) =>
         sinceLaunch.Lines.Any(l => Started.IsMatch(l)) && sinceLaunch.Alive && sinceLaunch.Listening.Contains(_launcher.HttpsPortOf(node))
-        && (Topology.IsManager(node) || sinceLaunch.Lines.Any(l => ConnectedToLeader.IsMatch(l)));
+        && (Topology.IsManager(node) || InLeadersPool(sinceLaunch.Lines));
+
+    /// <summary>
+    /// A worker's log since its launch says the leader holds it. HeartbeatSender logs "Successfully connected to leader
+    /// node … as a new resource" only when the leader answers NEW; a worker back within the heartbeat window is answered
+    /// EXISTS, which it logs only at DEBUG. Every failed heartbeat is logged ("Waiting for the resource pool leader.", a
+    /// lost leader, a rejection). So: a join after the last failure, or no failure and no join at all (the silent EXISTS).
+    /// </summary>
+    internal static bool InLeadersPool(IReadOnlyList<string> linesSinceLaunch)
+    {
+        int joined = -1, failed = -1;
+        for (var i = 0; i < linesSinceLaunch.Count; i++)
+        {
+            var line = linesSinceLaunch[i];
+            if (ConnectedToLeader.IsMatch(line)) joined = i;
+            else if (line.Contains("Waiting for the resource pool leader") || line.Contains("Couldn't connect to the leader node")
+                     || line.IndexOf("rejected", StringComparison.OrdinalIgnoreCase) >= 0) failed = i;
+        }
+        return joined > failed || (joined < 0 && failed < 0);
+    }
 
     public async Task<NodeStatus> ReadStatusAsync(NodeSpec node, IRemoteShell shell, CancellationToken cancellationToken)
     {

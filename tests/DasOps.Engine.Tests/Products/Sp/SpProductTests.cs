@@ -65,9 +65,16 @@ public sealed class SpProductTests : IDisposable
 
         Assert.True(product.IsReady(spec.FindNode("mgr1")!, Runtime(true, 9543, started)));
         Assert.False(product.IsReady(spec.FindNode("mgr1")!, Runtime(true, 9443, started)));
-        Assert.False(product.IsReady(spec.FindNode("wrk1")!, Runtime(true, 9443, started)));
         Assert.True(product.IsReady(spec.FindNode("wrk1")!, Runtime(true, 9443, started, joined)));
         Assert.False(product.IsReady(spec.FindNode("wrk1")!, Runtime(false, 9443, started, joined)));
+        // A heartbeat that failed keeps it out until a join follows; none at all is the leader's EXISTS, which SP does not log.
+        const string waiting = "[2026-12-07 05:00:01,500]  INFO {HeartbeatSender} - Waiting for the resource pool leader.";
+        const string rejected = "[2026-12-07 05:00:01,500] ERROR {HeartbeatSender} - Resource node wrk1 was REJECTED by the leader node ManagerNode { id: mgr1 }";
+        Assert.False(product.IsReady(spec.FindNode("wrk1")!, Runtime(true, 9443, started, waiting)));
+        Assert.False(product.IsReady(spec.FindNode("wrk1")!, Runtime(true, 9443, started, rejected)));
+        Assert.True(product.IsReady(spec.FindNode("wrk1")!, Runtime(true, 9443, waiting, started, joined)));
+        Assert.False(product.IsReady(spec.FindNode("wrk1")!, Runtime(true, 9443, started, joined, waiting)));
+        Assert.True(product.IsReady(spec.FindNode("wrk1")!, Runtime(true, 9443, started)));
     }
 
     private string Jar(string name, string? manifest)
