@@ -1,3 +1,4 @@
+using DasOps.TestLab;
 using System.Diagnostics;
 
 namespace DasOps.NodeEmulator.Tests;
@@ -11,14 +12,12 @@ internal static class EmulatorInstaller
     /// <summary>Fails the test with the installer's output when it fails; returns that output otherwise.</summary>
     public static string Install(string home)
     {
-        var psi = new ProcessStartInfo("sh") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo("sh");
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "install-into-home.sh"));
         psi.ArgumentList.Add(home);
         psi.Environment["DASOPS_EMULATOR_DIR"] = AppContext.BaseDirectory;
-        using var process = Process.Start(psi)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, "install-into-home.sh failed: " + output);
-        return output;
+        var result = ProgramRun.Run(psi);
+        Assert.True(result.ExitCode == 0, "install-into-home.sh failed: " + result.Output);
+        return result.Output;
     }
 }

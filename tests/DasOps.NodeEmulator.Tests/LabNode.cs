@@ -1,3 +1,4 @@
+using DasOps.TestLab;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Net.Sockets;
@@ -35,23 +36,16 @@ internal sealed class LabNode : IDisposable
     /// <summary>Runs the launcher and waits for the script itself (start/stop return at once, like the real one).</summary>
     public (int ExitCode, string Output) Launcher(TimeSpan timeout, params string[] args)
     {
-        var psi = new ProcessStartInfo("sh") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Home.Dir };
+        var psi = new ProcessStartInfo("sh") { WorkingDirectory = Home.Dir };
         psi.ArgumentList.Add(Home.File("bin/wso2server.sh"));
         foreach (var arg in args)
             psi.ArgumentList.Add(arg);
         psi.Environment.Remove("CARBON_HOME");
         psi.Environment.Remove("SPARK_LOCAL_IP");
         psi.Environment["DASOPS_EMULATOR_STARTUP_MS"] = StartupMs.ToString();
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"wso2server.sh {string.Join(' ', args)} did not return within {timeout}");
-        }
+        var result = ProgramRun.Run(psi, timeout, $"wso2server.sh {string.Join(' ', args)}");
         TrackPid();
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        return (result.ExitCode, result.Output);
     }
 
     public string Start(params string[] flags)

@@ -37,23 +37,22 @@ public static class LabScript
     /// <summary>Any program, run the same way (stdin closed); its stdout, or an exception naming it with both outputs.</summary>
     public static string RunProgram(string file, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, params string[] args)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        var psi = new ProcessStartInfo(file);
         foreach (var a in args) psi.ArgumentList.Add(a);
         if (environment != null)
             foreach (var pair in environment) psi.Environment[pair.Key] = pair.Value;
-        using var process = Process.Start(psi)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
         var shown = file + " " + string.Join(" ", args);
-        if (!process.WaitForExit((int)timeout.TotalMilliseconds))
+        ProgramResult result;
+        try
         {
-            process.Kill(true);
+            result = ProgramRun.Run(psi, timeout, shown, closeInput: true);
+        }
+        catch (TimeoutException)
+        {
             throw new InvalidOperationException($"{shown} did not finish within {timeout.TotalSeconds:0} s.");
         }
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{shown} failed (exit {process.ExitCode}):\n{stderr.Result}\n{stdout.Result}");
-        return stdout.Result;
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"{shown} failed (exit {result.ExitCode}):\n{result.Stderr}\n{result.Stdout}");
+        return result.Stdout;
     }
 }

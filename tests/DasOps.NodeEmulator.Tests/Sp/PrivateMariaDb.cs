@@ -1,3 +1,4 @@
+using DasOps.TestLab;
 using System.Diagnostics;
 using System.Security.Cryptography;
 
@@ -62,14 +63,11 @@ public sealed class PrivateMariaDb : IDisposable
 
     private static (int ExitCode, string Output) Exec(string file, params string[] args)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(file);
         foreach (var arg in args)
             psi.ArgumentList.Add(arg);
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var result = ProgramRun.Run(psi);
+        return (result.ExitCode, result.Output);
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DasOps.TestLab;
 
 namespace DasOps.NodeEmulator.Tests.Sp;
 
@@ -28,15 +29,12 @@ internal sealed class StockJarToBundle
     public string Work(string relative) => Path.Combine(WorkDir, relative);
 
     /// <summary>The script with JAVA_HOME = the stand-in and PATH starting with its bin, like a JDK 8 node.</summary>
-    public Result Run(params string[] args) => RunWith(StandInJavaHome, WorkDir, args);
+    public ProgramResult Run(params string[] args) => RunWith(StandInJavaHome, WorkDir, args);
 
     /// <summary>javaHome null: no JAVA_HOME at all; PATH still starts with the stand-in's bin, so "java" resolves.</summary>
-    public Result RunWith(string? javaHome, string workingDirectory, params string[] args)
+    public ProgramResult RunWith(string? javaHome, string workingDirectory, params string[] args)
     {
-        var psi = new ProcessStartInfo("/bin/sh")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory,
-        };
+        var psi = new ProcessStartInfo("/bin/sh") { WorkingDirectory = workingDirectory };
         psi.ArgumentList.Add(Home.File("bin/jartobundle.sh"));
         foreach (var arg in args)
             psi.ArgumentList.Add(arg);
@@ -46,32 +44,15 @@ internal sealed class StockJarToBundle
         if (javaHome != null)
             psi.Environment["JAVA_HOME"] = javaHome;
         psi.Environment["PATH"] = Path.Combine(StandInJavaHome, "bin") + ":" + Environment.GetEnvironmentVariable("PATH");
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("jartobundle.sh did not return within 60 s");
-        }
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return ProgramRun.Run(psi, TimeSpan.FromSeconds(60), "jartobundle.sh");
     }
 
     /// <summary>Runs the stand-in java directly (not through the script).</summary>
-    public static Result Java(params string[] args)
+    public static ProgramResult Java(params string[] args)
     {
-        var psi = new ProcessStartInfo(Path.Combine(StandInJavaHome, "bin", "java")) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(Path.Combine(StandInJavaHome, "bin", "java"));
         foreach (var arg in args)
             psi.ArgumentList.Add(arg);
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    internal sealed record Result(int ExitCode, string Stdout, string Stderr)
-    {
-        public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}--- stderr\n{Stderr}";
+        return ProgramRun.Run(psi);
     }
 }
