@@ -111,9 +111,10 @@ public static class ConfigurationPlanner
     {
         var hash = Hashing.Sha256(desired);
         var change = !current.Exists ? FileChange.Created : current.Hash == hash ? FileChange.Unchanged : FileChange.Modified;
+        // UnifiedDiff labels an absent old text /dev/null itself.
         var diff = change == FileChange.Unchanged ? ""
-            : text && current.Content != null ? UnifiedDiff.Create(System.Text.Encoding.UTF8.GetString(current.Content), System.Text.Encoding.UTF8.GetString(desired), $"a/{node}/{path}", $"b/{node}/{path}")
-            : text ? UnifiedDiff.Create("", System.Text.Encoding.UTF8.GetString(desired), "/dev/null", $"b/{node}/{path}")
+            : text ? UnifiedDiff.Create(current.Content == null ? null : System.Text.Encoding.UTF8.GetString(current.Content),
+                System.Text.Encoding.UTF8.GetString(desired), $"a/{node}/{path}", $"b/{node}/{path}")
             : $"Binary file {path}: {current.Hash ?? "absent"} -> {hash}\n";
         return new FilePlan(node, path, change, current.Hash, hash, diff, mode, desired);
     }
