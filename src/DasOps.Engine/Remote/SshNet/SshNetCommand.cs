@@ -84,7 +84,20 @@ internal sealed class SshNetCommand : ICommandProcess
             _channel = _client.CreateCommand(Wrapper + ShellQuoting.Join(_command.Arguments) + (noInput ? " </dev/null" : ""));
             var executing = _channel.ExecuteAsync(CancellationToken.None);
             _output.TrySetResult(_channel.OutputStream);
-            _input = _channel.CreateInputStream();
+            // A command reading /dev/null gets no input stream: it may well have ended already, and SSH.NET then
+            // refuses one ("The input stream can be used only during execution"). A command that ends that fast
+            // while we hold its input (the lock holder answering HELD) has no use for it either.
+            if (!noInput)
+            {
+                try
+                {
+                    _input = _channel.CreateInputStream();
+                }
+                catch (InvalidOperationException)
+                {
+                    // ended before we could write: its exit code says how
+                }
+            }
             _inputReady.TrySetResult(true);
             var writing = WriteInputAsync();
             if (await Task.WhenAny(executing, _shell.Lost).ConfigureAwait(false) != executing)
@@ -160,7 +173,7 @@ internal sealed class SshNetCommand : ICommandProcess
         try
         {
             var input = _command.StandardInput;
-            if (input != null && input.Length > 0)
+            if (input != null && input.Length > 0 && _input != null)
             {
                 // SSH.NET sends what is written in channel-sized packets; chunks keep a stopped peer from pinning it all.
                 Interlocked.Exchange(ref _written, 1);
