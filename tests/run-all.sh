@@ -47,5 +47,9 @@ else
   echo "Pester: no result file was written" >&2; status=1
 fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+# The failures again, by name, where a log's tail keeps them.
+if [ "$failed" -ne 0 ] && command -v pwsh >/dev/null 2>&1; then
+  pwsh -NoProfile -NonInteractive -File tests/failure-recap.ps1 -ResultFolder "$results" 2>&1 | head -120
+fi
 echo "$passed passed, $failed failed"
 exit "$status"
