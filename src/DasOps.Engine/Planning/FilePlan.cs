@@ -7,6 +7,8 @@ public enum FileChange
     Unchanged,
     Modified,
     Created,
+    /// <summary>The file goes: a restore puts back a backup that lacked it, or DasOps made it and the spec no longer names it.</summary>
+    Removed,
 }
 
 /// <summary>The plan for one file of one node: what changes, the hashes before and after, and a masked diff.</summary>

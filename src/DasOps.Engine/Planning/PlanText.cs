@@ -41,6 +41,7 @@ public static class PlanText
     {
         FileChange.Created => "created",
         FileChange.Modified => "modified",
+        FileChange.Removed => "removed",
         _ => "unchanged",
     };
 

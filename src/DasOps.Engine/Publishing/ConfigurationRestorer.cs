@@ -134,8 +134,8 @@ public sealed class ConfigurationRestorer
         {
             var decision = decisions != null && decisions.TryGetValue(e.Path, out var d) ? d : "put";
             var mode = e.Mode != null ? Convert.ToInt32(e.Mode, 8) : 0;
-            // A path the backup lacks is removed: Modified, with no desired hash.
-            var change = decision == "same" ? FileChange.Unchanged : FileChange.Modified;
+            // A path the backup lacks is removed, and has no desired hash.
+            var change = decision == "same" ? FileChange.Unchanged : decision == "del" ? FileChange.Removed : FileChange.Modified;
             var hash = secretPaths.Contains(e.Path) ? SecretFileHash.Of(e.Hash) : e.Hash;
             return new FilePublishResult(node, e.Path, change, null, hash, mode, null, decision != "same", written && decision != "same", "");
         }).ToList();

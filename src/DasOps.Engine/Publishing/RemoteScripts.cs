@@ -314,7 +314,7 @@ enter_state_dir() {
     /// switched (a node lost mid-run) are dropped first: only switched ones are restorable.
     /// </summary>
     /// <summary>
-    /// flush_staged STRIDE FIELD groups...: fsyncs each staged file (the FIELDth of each group) and its directory, and
+    /// flush_staged STRIDE FIELD groups...: fsyncs each staged file that exists (the FIELDth of each group) and its directory, and
     /// every file and directory of the new backup $b. Only these: a global sync would flush every dirty page on the
     /// machine (the database's, the logs'), which made staging several times slower than the copy itself. A coreutils
     /// older than 8.24 ignores the names and syncs everything, which is slower but just as safe.
@@ -323,7 +323,8 @@ enter_state_dir() {
   stride=$1 field=$2; shift 2
   while [ $# -ge ""$stride"" ]; do
     eval ""f=\${$field}""
-    sync -- ""$f"" ""$(dirname -- ""$f"")"" || { echo ""$f: cannot flush it to disk"" >&2; return 1; }
+    # A group with nothing staged (a file removed, or one already right) has nothing to flush.
+    if [ -e ""$f"" ]; then sync -- ""$f"" ""$(dirname -- ""$f"")"" || { echo ""$f: cannot flush it to disk"" >&2; return 1; }; fi
     shift ""$stride""
   done
   [ -d ""$b"" ] || return 0

@@ -38,6 +38,7 @@ public enum DasChangeKind
     Unchanged,
     Modified,
     Created,
+    Removed,
 }
 
 /// <summary>What Initialize-DasDatabase did (or, with -WhatIf, would do) to a database, its schema, a user or its grants.</summary>

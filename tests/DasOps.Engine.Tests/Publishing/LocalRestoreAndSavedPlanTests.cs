@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using DasOps.Engine.Planning;
 using DasOps.Engine.Publishing;
 using Xunit;
 
@@ -39,6 +40,33 @@ public class LocalRestoreAndSavedPlanTests
         // Restoring what is already there changes nothing.
         var again = (await restorer.RestoreAsync(new PublishOptions { Nodes = new[] { "n1" }, BackupId = undone.RestoredFrom }, CancellationToken.None)).Single();
         Assert.Equal(PublishStatus.Unchanged, again.Status);
+    }
+
+    [Fact]
+    public async Task Restore_of_an_older_backup_removes_a_file_that_backup_lacked_and_leaves_one_already_right()
+    {
+        using var cluster = new LocalCluster(dbUser: "user_a", withDriver: true);
+        var stock = cluster.Snapshot("n1");
+        var first = (await cluster.ApplyAsync()).Single(r => r.Node == "n1");
+        var afterA = cluster.Snapshot("n1");
+        Assert.All(await cluster.ApplyAsync(spec: cluster.SpecFor("user_b")), r => Assert.Equal(PublishStatus.Changed, r.Status));
+        // One file put back by hand as it was before the first run, bytes and mode: the restore finds it right ("same").
+        const string carbon = "repository/conf/carbon.xml";
+        Assert.NotEqual(stock[carbon].Bytes, afterA[carbon].Bytes);
+        File.WriteAllBytes(cluster.PathOf("n1", carbon), stock[carbon].Bytes);
+        File.SetUnixFileMode(cluster.PathOf("n1", carbon), (UnixFileMode)stock[carbon].Mode);
+
+        // The first run's backup predates the JDBC driver (it was absent): restoring it removes the jar ("del"),
+        // copies the other files back ("put") and leaves carbon.xml alone, in one switch.
+        var restored = (await new ConfigurationRestorer(cluster.Spec, new LocalShells())
+            .RestoreAsync(new PublishOptions { Nodes = new[] { "n1" }, BackupId = first.BackupId }, CancellationToken.None)).Single();
+
+        Assert.True(restored.Status == PublishStatus.Changed, restored.Error);
+        var jar = Assert.Single(restored.Files, f => f.Path.EndsWith(".jar", StringComparison.Ordinal));
+        Assert.Equal(FileChange.Removed, jar.Change);
+        Assert.Null(jar.DesiredHash);
+        Assert.Equal(FileChange.Unchanged, restored.Files.Single(f => f.Path == carbon).Change);
+        AssertSameTree(stock, cluster.Snapshot("n1"));
     }
 
     [Fact]
