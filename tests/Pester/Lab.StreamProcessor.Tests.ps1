@@ -259,6 +259,43 @@ insert into HotStream;
         Import-DasCluster $specPath | Compare-DasConfiguration -DatabaseCredential $db -Quiet | Should -BeExactly $true
     }
 
+    It 'removes the bundle of a jar the spec no longer names (a newer version replaces it), and a restore brings it back' {
+        $ConfirmPreference = 'None'
+        $old = Join-Path $jarDir 'zkclient-0.8.jar'
+        $new = Join-Path $jarDir 'zkclient-0.9.jar'
+        $oldPath = 'lib/zkclient_0.8_1.0.0.jar'
+        $newPath = 'lib/zkclient_0.9_1.0.0.jar'
+        $oldBundle = (Get-FileHash (Get-DasLabHomePath node3 $oldPath)).Hash
+        $all = @('mgr1', 'mgr2', 'rcv1', 'wrk1', 'wrk2')
+        try {
+            Move-Item $old $new
+            $cluster = Import-DasCluster $specPath
+            $diff = $cluster | Compare-DasConfiguration -DatabaseCredential $db
+            ($diff | Where-Object Path -EQ $oldPath | ForEach-Object { "$($_.Node) $($_.Change)" }) | Sort-Object | Should -Be ($all | ForEach-Object { "$_ Removed" })
+            ($diff | Where-Object Path -EQ $oldPath | Select-Object -First 1).Diff | Should -Match 'made by bin/jartobundle\.sh from zkclient-0\.8\.jar, which the spec no longer names\): removed'
+            ($diff | Where-Object Path -EQ $newPath | ForEach-Object { "$($_.Node) $($_.Change)" }) | Sort-Object | Should -Be ($all | ForEach-Object { "$_ Created" })
+
+            $changed = $cluster | Publish-DasConfiguration -DatabaseCredential $db
+            ($changed | Where-Object { $_.Path -eq $oldPath -and $_.Written }).Node | Sort-Object | Should -Be $all
+            Get-DasLabHomePath node3 $oldPath | Should -Not -Exist
+            Get-DasLabHomePath node3 $newPath | Should -Exist
+            (Get-Content (Get-DasLabHomePath node3 '.dasops/bundles') -Raw) | Should -Not -Match 'zkclient_0\.8'
+            $cluster | Compare-DasConfiguration -DatabaseCredential $db -Quiet | Should -BeExactly $true
+
+            # The restore puts the removed bundle back, byte for byte, and removes the one that run made.
+            $restored = Restore-DasConfiguration -Cluster $cluster -Node wrk1 -Confirm:$false
+            ($restored | Where-Object Path -EQ $newPath).Change | Should -Be ([DasOps.DasChangeKind]::Removed)
+            (Get-FileHash (Get-DasLabHomePath node3 $oldPath)).Hash | Should -Be $oldBundle
+            Get-DasLabHomePath node3 $newPath | Should -Not -Exist
+        }
+        finally { if (Test-Path $new) { Move-Item $new $old } }
+        # The old jar again: wrk1, restored, already matches; every other node makes its bundle again and drops the new one.
+        $back = Import-DasCluster $specPath | Publish-DasConfiguration -DatabaseCredential $db
+        ($back | Where-Object Path -EQ $oldPath).Node | Sort-Object | Should -Be @('mgr1', 'mgr2', 'rcv1', 'wrk2')
+        ($back | Where-Object Path -EQ $newPath | ForEach-Object { "$($_.Node) $($_.Change)" }) | Sort-Object | Should -Be @('mgr1 Removed', 'mgr2 Removed', 'rcv1 Removed', 'wrk2 Removed')
+        Import-DasCluster $specPath | Compare-DasConfiguration -DatabaseCredential $db -Quiet | Should -BeExactly $true
+    }
+
     It 'deploys the app with Get-ChildItem *.siddhi | Publish-DasSiddhiApp, shows each group on its workers, and a redeploy is a no-op' {
         $cluster = Import-DasCluster $specPath
         $plan = Get-ChildItem (Join-Path $appDir '*.siddhi') | Publish-DasSiddhiApp -Cluster $cluster -WhatIf

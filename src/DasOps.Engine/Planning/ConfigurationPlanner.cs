@@ -46,14 +46,29 @@ public static class ConfigurationPlanner
         {
             files.Add(PlanBinary(node.Name, copy.Path, current(copy.Path), copy.Bytes, Modes.Plain));
         }
-        if (jars.Converted.Count > 0)
+        if (jars.ConvertsPlainJars && current(BundleRecord.Path) is var record && (jars.Converted.Count > 0 || record.Exists))
         {
-            var record = current(BundleRecord.Path);
             var made = BundleRecord.Parse(record.Content);
             foreach (var jar in jars.Converted) files.Add(PlanBundle(node.Name, jars.BundlePathOf(jar), current(jars.BundlePathOf(jar)), jar, made));
+            foreach (var path in jars.NoLongerNamed(made))
+            {
+                if (PlanRemovedBundle(node.Name, current(path), made[path.Substring(jars.LibDirectory.Length + 1)]) is { } removal) files.Add(removal);
+            }
             files.Add(PlanBundleRecord(node.Name, record, files));
         }
         return new NodePlan(node.Name, spec.HomeOf(node), files);
+    }
+
+    /// <summary>
+    /// A bundle DasOps made for a jar the spec no longer names goes, or the product would load two versions of one
+    /// library. Only while it holds the very bytes DasOps made: one changed since is someone else's now, and stays (it
+    /// also leaves the record, so it is not looked at again).
+    /// </summary>
+    private static FilePlan? PlanRemovedBundle(string node, CurrentFile current, (string JarHash, string BundleHash, string JarName) made)
+    {
+        if (!current.Exists || current.Hash != made.BundleHash) return null;
+        var diff = $"OSGi bundle {current.Path} (made by bin/jartobundle.sh from {made.JarName}, which the spec no longer names): removed\n";
+        return FilePlan.Removal(node, current.Path, current.Hash!, diff);
     }
 
     private static FilePlan PlanText(RenderContext context, IConfigEdit edit, CurrentFile current)
@@ -104,7 +119,7 @@ public static class ConfigurationPlanner
 
     private static FilePlan PlanBundleRecord(string node, CurrentFile record, IEnumerable<FilePlan> files) =>
         PlanBinary(node, BundleRecord.Path, record,
-            BundleRecord.Bytes(files.Where(f => f.ConvertFrom != null).Select(f => (f.ConvertFrom!, f.AwaitsConversion ? BundleRecord.Pending : f.DesiredHash))),
+            BundleRecord.Bytes(files.Where(f => f.ConvertFrom != null).Select(f => (f.ConvertFrom!, f.AwaitsConversion ? BundleRecord.Pending : f.DesiredHash!))),
             Modes.Plain, text: true);
 
     private static FilePlan PlanBinary(string node, string path, CurrentFile current, byte[] desired, int mode, bool text = false)
@@ -123,7 +138,8 @@ public static class ConfigurationPlanner
     /// A bundle the node makes from a jar: up to date when it is in lib with the bytes the record names, made from this very jar.
     /// Otherwise the plan says what will run; its bytes exist only once the node has converted the jar (at apply).
     /// </summary>
-    private static FilePlan PlanBundle(string node, string path, CurrentFile current, JarToConvert jar, IReadOnlyDictionary<string, (string JarHash, string BundleHash)> made)
+    private static FilePlan PlanBundle(string node, string path, CurrentFile current, JarToConvert jar,
+        IReadOnlyDictionary<string, (string JarHash, string BundleHash, string JarName)> made)
     {
         var known = made.TryGetValue(jar.BundleFileName, out var entry);
         if (current.Exists && known && entry.JarHash == jar.Sha256 && entry.BundleHash == current.Hash)

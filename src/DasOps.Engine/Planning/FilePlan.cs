@@ -1,3 +1,4 @@
+using System;
 using DasOps.Engine.Secrets;
 
 namespace DasOps.Engine.Planning;
@@ -19,7 +20,7 @@ public sealed class FilePlan
     {
     }
 
-    internal FilePlan(string node, string path, FileChange change, string? currentHash, string desiredHash, string diff, int mode, byte[] desired,
+    internal FilePlan(string node, string path, FileChange change, string? currentHash, string? desiredHash, string diff, int mode, byte[] desired,
         Library.JarToConvert? convertFrom)
     {
         ConvertFrom = convertFrom;
@@ -43,7 +44,8 @@ public sealed class FilePlan
     /// <summary>sha256 of the file as found, or null when it does not exist.</summary>
     public string? CurrentHash { get; }
 
-    public string DesiredHash { get; }
+    /// <summary>sha256 the file gets; null when the plan removes it.</summary>
+    public string? DesiredHash { get; }
 
     /// <summary>Unified diff with every secret replaced by a mask; empty when unchanged.</summary>
     public string Diff { get; }
@@ -62,6 +64,12 @@ public sealed class FilePlan
     /// <summary>The bundle is still to be made: its bytes come from the node's converter at apply.</summary>
     internal bool AwaitsConversion => ConvertFrom != null && Change != FileChange.Unchanged && Desired.Length == 0;
 
+    /// <summary>A file the plan removes (its current hash is checked on the node before it goes, and it is backed up).</summary>
+    internal static FilePlan Removal(string node, string path, string currentHash, string diff) =>
+        new FilePlan(node, path, FileChange.Removed, currentHash, null, diff, Modes.Plain, Array.Empty<byte>(), null);
+
+    public bool Removes => Change == FileChange.Removed;
+
     /// <summary>This plan with the bundle the node's converter made.</summary>
     internal FilePlan WithConverted(byte[] bundle) =>
         new FilePlan(Node, Path, Change, CurrentHash, Hashing.Sha256(bundle), Diff, Mode, bundle, ConvertFrom);
@@ -71,7 +79,7 @@ public sealed class FilePlan
     /// <summary>The hash as shown and saved: keyed for a file holding a password (<see cref="SecretFileHash"/>), so it cannot be brute-forced.</summary>
     public string? ShownCurrentHash => HoldsSecrets ? SecretFileHash.Of(CurrentHash) : CurrentHash;
 
-    public string ShownDesiredHash => HoldsSecrets ? SecretFileHash.Of(DesiredHash)! : DesiredHash;
+    public string? ShownDesiredHash => HoldsSecrets ? SecretFileHash.Of(DesiredHash) : DesiredHash;
 }
 
 internal static class Modes

@@ -45,5 +45,5 @@ public static class PlanText
         _ => "unchanged",
     };
 
-    private static string Short(string? hash) => hash == null ? "(none)" : hash.Substring(0, 12);
+    private static string Short(string? hash) => hash == null ? "(none)" : hash.Substring(0, System.Math.Min(12, hash.Length));
 }

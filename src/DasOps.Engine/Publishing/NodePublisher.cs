@@ -104,7 +104,7 @@ internal sealed class NodePublisher
             }
             // From here on the switch runs to its end: cancelling it halfway is what the staging exists to avoid.
             _reporter.NodeProgress(node.Name, "switching", 80);
-            await NodeWriter.CommitAsync(shell, home, backupId ?? "", changes.Link, _spec.KeepBackupsOrDefault, changes.Writes.Select(w => ("put", w.Path)), CancellationToken.None)
+            await NodeWriter.CommitAsync(shell, home, backupId ?? "", changes.Link, _spec.KeepBackupsOrDefault, changes.Writes.Select(w => (w.Plan.Removes ? "del" : "put", w.Path)), CancellationToken.None)
                 .ConfigureAwait(false);
             return Done(new NodePublishResult(node.Name, PublishStatus.Changed, changes.Results(true), clock.Elapsed, changes.Plan, changes.LinkChange,
                 backupId: backupId));

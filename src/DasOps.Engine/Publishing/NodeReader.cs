@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -20,6 +21,22 @@ internal static class NodeReader
         var items = ConfigurationPlanner.TextPathsOf(spec, node).Select(p => "C:" + p).ToList();
         // Jars and bundles by hash only (megabytes each); the bundles' record whole, it is a few lines.
         items.AddRange(jars.ManagedPaths.Select(p => (p == BundleRecord.Path ? "C:" : "H:") + p));
+        var snapshot = await ReadItemsAsync(shell, spec, node, items, cancellationToken).ConfigureAwait(false);
+        if (!jars.ConvertsPlainJars || !snapshot.Files.TryGetValue(BundleRecord.Path, out var record) || record.Content == null) return snapshot;
+
+        // Bundles made for jars the spec no longer names are known only from the record: a second round trip reads
+        // their hashes, and only when there are any.
+        var stale = jars.NoLongerNamed(BundleRecord.Parse(record.Content)).Where(p => !snapshot.Files.ContainsKey(p)).ToList();
+        if (stale.Count == 0) return snapshot;
+        var more = await ReadItemsAsync(shell, spec, node, stale.Select(p => "H:" + p).ToList(), cancellationToken).ConfigureAwait(false);
+        var files = snapshot.Files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        foreach (var file in more.Files) files[file.Key] = file.Value;
+        return new NodeSnapshot(snapshot.HomeOwner, snapshot.Link, snapshot.LinkTarget, files);
+    }
+
+    private static async Task<NodeSnapshot> ReadItemsAsync(IRemoteShell shell, ClusterSpec spec, NodeSpec node, IReadOnlyList<string> items,
+        CancellationToken cancellationToken)
+    {
         var args = new[] { spec.HomeOf(node), ManagedLinkOf(spec, node) ?? "" }.Concat(items).ToList();
         var result = await shell.RunAsync(RemoteCommand.Script(RemoteScripts.Read, args, timeout: Timeout, description: "read managed files"), cancellationToken)
             .ConfigureAwait(false);

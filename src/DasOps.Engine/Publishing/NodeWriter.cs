@@ -30,9 +30,11 @@ internal static class NodeWriter
         CancellationToken cancellationToken)
     {
         var fields = new List<string>();
+        // A file the plan removes has "-" for its desired hash and nothing in the tar: it is checked and backed up only.
         foreach (var w in writes)
-            fields.AddRange(new[] { w.Path, StagedName(w.Path), w.Plan.CurrentHash ?? "-", w.Plan.DesiredHash, Convert.ToString(w.Mode, 8), w.Owner ?? "-" });
-        var tar = StdinFields(fields, UstarWriter.Create(writes.Select(w => new KeyValuePair<string, byte[]>(StagedName(w.Path), w.Plan.Desired)), DateTime.UtcNow));
+            fields.AddRange(new[] { w.Path, StagedName(w.Path), w.Plan.CurrentHash ?? "-", w.Plan.DesiredHash ?? "-", Convert.ToString(w.Mode, 8), w.Owner ?? "-" });
+        var staged = writes.Where(w => !w.Plan.Removes).Select(w => new KeyValuePair<string, byte[]>(StagedName(w.Path), w.Plan.Desired));
+        var tar = StdinFields(fields, UstarWriter.Create(staged, DateTime.UtcNow));
         try
         {
             var args = new List<string> { home, backupId, link ?? "" };

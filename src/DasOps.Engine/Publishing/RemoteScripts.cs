@@ -62,8 +62,8 @@ done
 
     /// <summary>
     /// $1 home, $2 backup id, $3 Spark link. stdin: per file, one line each, path, staged name, current sha256 ("-" if
-    /// absent), desired sha256, mode (octal), owner (uid:gid, "-" for the home's), then a line "--", then a tar of the
-    /// staged names. The fields travel on stdin because the hashes of password files must not be in any argv.
+    /// absent), desired sha256 ("-" for a file the switch removes: nothing is staged for it), mode (octal), owner
+    /// (uid:gid, "-" for the home's), then a line "--", then a tar of the staged names. The fields travel on stdin because the hashes of password files must not be in any argv.
     /// Checks the targets are still what was planned, unpacks beside them (umask 077, so a secret is never
     /// readable by others), verifies every staged hash, sets mode and owner, backs up the current files, and
     /// prints STAGED. Any failure removes what it staged and leaves every target untouched.
@@ -99,6 +99,7 @@ check_current() {
 }
 verify_staged() {
   while [ $# -ge 6 ]; do
+    if [ ""$4"" = - ]; then shift 6; continue; fi
     [ -f ""$2"" ] || { echo ""$1: missing from the stream that was sent"" >&2; return 1; }
     h=$(sha256sum < ""$2"") || return 1
     [ ""${h%% *}"" = ""$4"" ] || { echo ""$1: the staged copy does not match the plan"" >&2; return 1; }

@@ -13,8 +13,9 @@ public sealed class SavedFilePlan
     [DataMember(Name = "currentHash", Order = 2)]
     public string? CurrentHash { get; set; }
 
+    /// <summary>sha256 the plan gives the file; null when the plan removes it.</summary>
     [DataMember(Name = "desiredHash", Order = 3)]
-    public string DesiredHash { get; set; } = "";
+    public string? DesiredHash { get; set; }
 
     /// <summary>The plan writes this file (its bytes differ, or a secret file's mode is too open).</summary>
     [DataMember(Name = "write", Order = 4)]

@@ -53,7 +53,7 @@ public sealed class SavedPlan
                 Node = result.Node,
                 Home = result.Plan.Home,
                 Link = result.LinkChange,
-                Files = result.Files.Select(f => new SavedFilePlan { Path = f.Path, CurrentHash = f.CurrentHash, DesiredHash = f.DesiredHash ?? "", Write = f.NeedsWrite }).ToList(),
+                Files = result.Files.Select(f => new SavedFilePlan { Path = f.Path, CurrentHash = f.CurrentHash, DesiredHash = f.DesiredHash, Write = f.NeedsWrite }).ToList(),
             });
         }
         return plan;

@@ -32,7 +32,7 @@ public sealed class DasFileChange
     /// <summary>Relative to the product home, '/' separated.</summary>
     public string Path { get; }
 
-    /// <summary>Modified or Created; Unchanged when only the file's permissions differ (see <see cref="ModeOnly"/>).</summary>
+    /// <summary>Modified, Created or Removed; Unchanged when only the file's permissions differ (see <see cref="ModeOnly"/>).</summary>
     public DasChangeKind Change { get; }
 
     /// <summary>The file on the node differs from what the spec (or, for a restore, the backup) gives.</summary>

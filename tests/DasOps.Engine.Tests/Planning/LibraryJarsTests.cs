@@ -146,6 +146,68 @@ public sealed class LibraryJarsTests : IDisposable
     }
 
     [Fact]
+    public void A_bundle_made_for_a_jar_no_longer_named_is_removed_while_it_holds_what_DasOps_made_and_leaves_the_record()
+    {
+        Jar("kafka/kafka-clients-0.10.0.1.jar");
+        var spec = Spec("    clientJars: [kafka]");
+        var jars = LibraryJars.Read(spec);
+        var now = Assert.Single(jars.Converted);
+        var node = spec.FindNode("mgr1")!;
+        // The record of an earlier run: the 0.10.0.0 client, since replaced by 0.10.0.1, and a line naming a path outside lib.
+        var oldBundle = new string('b', 64);
+        var record = Encoding.UTF8.GetBytes($"kafka_clients_0.10.0.0_1.0.0.jar {new string('a', 64)} {oldBundle} kafka-clients-0.10.0.0.jar\n" +
+                                            $"../../etc/x_1.0.0.jar {new string('a', 64)} {oldBundle} x.jar\n");
+        const string oldPath = "lib/kafka_clients_0.10.0.0_1.0.0.jar";
+        Assert.Equal(new[] { oldPath }, jars.NoLongerNamed(BundleRecord.Parse(record)));
+
+        NodePlan Plan(string? oldHash) => ConfigurationPlanner.PlanNode(spec, node, new ClusterSecrets { DatabasePassword = "pw" },
+            p => Stock(p) ?? (p == BundleRecord.Path ? CurrentFile.WithContent(p, record)
+                : p == oldPath && oldHash != null ? CurrentFile.WithHash(p, oldHash) : CurrentFile.Missing(p)), jars);
+
+        var plan = Plan(oldBundle);
+        var removed = plan.Files.Single(f => f.Path == oldPath);
+        Assert.Equal(FileChange.Removed, removed.Change);
+        Assert.Null(removed.DesiredHash);
+        Assert.Equal(oldBundle, removed.CurrentHash);
+        Assert.Equal("OSGi bundle lib/kafka_clients_0.10.0.0_1.0.0.jar (made by bin/jartobundle.sh from kafka-clients-0.10.0.0.jar, which the spec no longer names): removed\n", removed.Diff);
+        Assert.Contains(" removed   lib/kafka_clients_0.10.0.0_1.0.0.jar  bbbbbbbbbbbb -> (none)\n", PlanText.Format(new[] { plan }, withDiffs: false));
+        // The new bundle is made, and the record names only it.
+        Assert.Equal(FileChange.Created, plan.Files.Single(f => f.Path == jars.BundlePathOf(now)).Change);
+        var newRecord = Encoding.UTF8.GetString(plan.Files.Single(f => f.Path == BundleRecord.Path).Desired);
+        Assert.DoesNotContain("0.10.0.0", newRecord);
+        Assert.Contains("kafka_clients_0.10.0.1_1.0.0.jar", newRecord);
+
+        // Changed since DasOps made it, or already gone: left alone, and only dropped from the record.
+        foreach (var plan2 in new[] { Plan(new string('e', 64)), Plan(null) })
+        {
+            Assert.DoesNotContain(plan2.Files, f => f.Path == oldPath);
+            Assert.DoesNotContain("0.10.0.0", Encoding.UTF8.GetString(plan2.Files.Single(f => f.Path == BundleRecord.Path).Desired));
+        }
+    }
+
+    [Fact]
+    public void With_no_jar_left_to_convert_the_old_bundles_go_and_the_record_is_emptied_and_without_a_record_nothing_is_planned()
+    {
+        var spec = Spec("");
+        var jars = LibraryJars.Read(spec);
+        Assert.Empty(jars.Converted);
+        Assert.Contains(BundleRecord.Path, jars.ManagedPaths);
+        var node = spec.FindNode("wrk1")!;
+        var oldBundle = new string('b', 64);
+        var record = Encoding.UTF8.GetBytes($"zkclient_0.8_1.0.0.jar {new string('a', 64)} {oldBundle} zkclient-0.8.jar\n");
+
+        var plan = ConfigurationPlanner.PlanNode(spec, node, new ClusterSecrets { DatabasePassword = "pw" },
+            p => Stock(p) ?? (p == BundleRecord.Path ? CurrentFile.WithContent(p, record) : CurrentFile.WithHash(p, oldBundle)), jars);
+        Assert.Equal(FileChange.Removed, plan.Files.Single(f => f.Path == "lib/zkclient_0.8_1.0.0.jar").Change);
+        var emptied = plan.Files.Single(f => f.Path == BundleRecord.Path);
+        Assert.Equal(FileChange.Modified, emptied.Change);
+        Assert.Empty(BundleRecord.Parse(emptied.Desired));
+
+        var none = ConfigurationPlanner.PlanNode(spec, node, new ClusterSecrets { DatabasePassword = "pw" }, p => Stock(p) ?? CurrentFile.Missing(p), jars);
+        Assert.DoesNotContain(none.Files, f => f.Path.StartsWith("lib/", StringComparison.Ordinal) || f.Path == BundleRecord.Path);
+    }
+
+    [Fact]
     public void The_record_names_each_bundle_with_the_hashes_of_its_jar_and_itself_and_reads_back()
     {
         Jar("kafka/kafka-clients-0.10.0.0.jar");

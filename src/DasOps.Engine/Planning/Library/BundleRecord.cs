@@ -25,16 +25,21 @@ public static class BundleRecord
         new UTF8Encoding(false).GetBytes(Header + string.Concat(bundles.OrderBy(b => b.Jar.BundleFileName, StringComparer.Ordinal)
             .Select(b => $"{b.Jar.BundleFileName} {b.Jar.Sha256} {b.BundleHash} {b.Jar.FileName}\n")));
 
-    /// <summary>Bundle file name to the jar it was made from and its own hash; an unreadable line is ignored (the bundle is then made again).</summary>
-    public static IReadOnlyDictionary<string, (string JarHash, string BundleHash)> Parse(byte[]? content)
+    /// <summary>
+    /// Bundle file name to the jar it was made from (hash and name) and its own hash. An unreadable line is ignored (the
+    /// bundle is then made again, or, no longer named, left alone), and so is a name bin/jartobundle.sh would not make:
+    /// the record comes from the node, and a name in it may become a path DasOps removes.
+    /// </summary>
+    public static IReadOnlyDictionary<string, (string JarHash, string BundleHash, string JarName)> Parse(byte[]? content)
     {
-        var entries = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, (string, string, string)>(StringComparer.Ordinal);
         if (content == null) return entries;
         foreach (var line in Encoding.UTF8.GetString(content).Split('\n'))
         {
             if (line.StartsWith("#", StringComparison.Ordinal)) continue;
             var fields = line.Split(' ');
-            if (fields.Length >= 3 && fields[1].Length == 64 && fields[2].Length == 64) entries[fields[0]] = (fields[1], fields[2]);
+            if (fields.Length >= 3 && fields[1].Length == 64 && fields[2].Length == 64 && LibraryJars.IsBundleName(fields[0]))
+                entries[fields[0]] = (fields[1], fields[2], fields.Length >= 4 ? fields[3] : "(unnamed)");
         }
         return entries;
     }

@@ -15,14 +15,15 @@ namespace DasOps.Engine.Planning.Library;
 /// </summary>
 public sealed class LibraryJars
 {
-    private LibraryJars(IReadOnlyList<JarToCopy> copied, IReadOnlyList<JarToConvert> converted, string libDirectory)
+    private LibraryJars(IReadOnlyList<JarToCopy> copied, IReadOnlyList<JarToConvert> converted, string libDirectory, bool convertsPlainJars)
     {
         Copied = copied;
         Converted = converted;
         LibDirectory = libDirectory;
+        ConvertsPlainJars = convertsPlainJars;
     }
 
-    public static LibraryJars None { get; } = new LibraryJars(Array.Empty<JarToCopy>(), Array.Empty<JarToConvert>(), "");
+    public static LibraryJars None { get; } = new LibraryJars(Array.Empty<JarToCopy>(), Array.Empty<JarToConvert>(), "", false);
 
     public IReadOnlyList<JarToCopy> Copied { get; }
 
@@ -30,12 +31,31 @@ public sealed class LibraryJars
 
     public string LibDirectory { get; }
 
+    /// <summary>The product wires only OSGi bundles, made on the node from plain jars (Stream Processor); DasOps keeps their record.</summary>
+    public bool ConvertsPlainJars { get; }
+
     /// <summary>Where a converted jar's bundle goes on the node.</summary>
     public string BundlePathOf(JarToConvert jar) => LibDirectory + "/" + jar.BundleFileName;
 
-    /// <summary>Every path under the home these jars manage: the copies, the bundles and, with bundles, their record.</summary>
+    /// <summary>Where a bundle named in the record goes on the node.</summary>
+    public string BundlePathOf(string bundleFileName) => LibDirectory + "/" + bundleFileName;
+
+    /// <summary>
+    /// Every path under the home these jars manage: the copies, the bundles and, where bundles are made, their record
+    /// (read even when the spec names no jar to convert now: bundles made for an earlier spec are to be removed).
+    /// </summary>
     public IEnumerable<string> ManagedPaths =>
-        Copied.Select(c => c.Path).Concat(Converted.Select(BundlePathOf)).Concat(Converted.Count > 0 ? new[] { BundleRecord.Path } : Array.Empty<string>());
+        Copied.Select(c => c.Path).Concat(Converted.Select(BundlePathOf)).Concat(ConvertsPlainJars ? new[] { BundleRecord.Path } : Array.Empty<string>());
+
+    /// <summary>
+    /// The bundles the record names that the spec no longer gives (a jar dropped from clientJars, or another version of
+    /// it): their paths in lib, to be read and, when they still hold what DasOps made, removed.
+    /// </summary>
+    public IReadOnlyList<string> NoLongerNamed(IReadOnlyDictionary<string, (string JarHash, string BundleHash, string JarName)> record)
+    {
+        var managed = new HashSet<string>(ManagedPaths, StringComparer.Ordinal);
+        return record.Keys.Select(BundlePathOf).Where(p => !managed.Contains(p)).OrderBy(p => p, StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>Reads and checks the spec's jars. Throws <see cref="InputException"/> naming the file: missing, not a jar, a name DasOps will not pass on, or two jars for one place.</summary>
     public static LibraryJars Read(ClusterSpec spec)
@@ -67,7 +87,7 @@ public sealed class LibraryJars
         if (clash != null)
             throw new InputException(InputErrorKind.ParameterInvalid,
                 $"two of the spec's jars would both become {clash.Key} (bin/jartobundle.sh names a bundle after its jar, with '-' made '_'); name each jar once.", clash.Key);
-        return new LibraryJars(copied, converted, lib);
+        return new LibraryJars(copied, converted, lib, convertsPlainJars);
     }
 
     /// <summary>
@@ -102,9 +122,12 @@ public sealed class LibraryJars
     {
         var product = ProductCatalog.For(spec);
         if (product.JarToBundleScript == null || !path.StartsWith(product.LibDirectory + "/", StringComparison.Ordinal)) return false;
-        var name = path.Substring(product.LibDirectory.Length + 1);
-        return name.EndsWith("_1.0.0.jar", StringComparison.Ordinal) && IsPassableName(name);
+        return IsBundleName(path.Substring(product.LibDirectory.Length + 1));
     }
+
+    /// <summary>A file name bin/jartobundle.sh could have made: a passable jar name ending in _1.0.0.jar, no '-' (made '_'), no '/'.</summary>
+    public static bool IsBundleName(string name) =>
+        name.EndsWith("_1.0.0.jar", StringComparison.Ordinal) && IsPassableName(name) && name.IndexOf('-') < 0;
 
     private static IEnumerable<string> JarsAt(ClusterSpec spec, SpecPath entry)
     {
