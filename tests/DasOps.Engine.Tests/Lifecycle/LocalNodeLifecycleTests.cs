@@ -44,7 +44,7 @@ printf '%s\n' $! > ""$home/wso2carbon.pid""
             + "nodes:\n  - { name: n1, host: 10.77.0.11, portOffset: 37 }\n  - { name: n2, host: 10.77.0.12 }\n", "t.yaml");
         var node = spec.FindNode("n1")!;
         var lifecycle = new NodeLifecycle(spec, node, new LocalShell("n1"), SilentReporter.Instance)
-            { StartTimeout = TimeSpan.FromSeconds(3), PollInterval = TimeSpan.FromMilliseconds(200) };
+            { StartTimeout = TimeSpan.FromSeconds(8), PollInterval = TimeSpan.FromMilliseconds(200) };
 
         var start = await lifecycle.StartAsync(CancellationToken.None);
         Assert.Equal(NodeOutcome.Failed, start.Outcome);

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using DasOps.Engine.Planning;
 using DasOps.Engine.Publishing;
 using DasOps.Engine.Remote;
+using DasOps.Engine.Tests.Support;
 using Xunit;
 
 namespace DasOps.Engine.Tests.Publishing;
@@ -59,9 +60,9 @@ public class TargetedFlushTests
             _bin = Path.Combine(root, "sync-shim");
             _log = Path.Combine(root, "sync-calls");
             Directory.CreateDirectory(_bin);
-            var shim = Path.Combine(_bin, "sync");
-            File.WriteAllText(shim, "#!/bin/sh\nprintf '%s\\037' \"$@\" >> \"$SYNC_LOG\"\necho >> \"$SYNC_LOG\"\nexec /bin/sync \"$@\"\n");
-            File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            // The probe run records nothing (no SYNC_LOG) and only asks sync its version.
+            FreshScript.Write(Path.Combine(_bin, "sync"),
+                "#!/bin/sh\n[ -n \"$SYNC_LOG\" ] || exec /bin/sync \"$@\"\nprintf '%s\\037' \"$@\" >> \"$SYNC_LOG\"\necho >> \"$SYNC_LOG\"\nexec /bin/sync \"$@\"\n", "--version");
         }
 
         public string Node => _inner.Node;

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using DasOps.Engine.Remote;
 using DasOps.Engine.Remote.OpenSsh;
 using DasOps.Engine.Spec;
+using DasOps.Engine.Tests.Support;
 using Xunit;
 
 namespace DasOps.Engine.Tests.Remote;
@@ -20,38 +21,7 @@ public sealed class HostKeyDiagnosisTests : IDisposable
 
     public HostKeyDiagnosisTests() => Directory.CreateDirectory(_dir);
 
-    private string Script(string name, string body)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
-        File.SetUnixFileMode(path, (UnixFileMode)0x1ED);
-        WaitUntilExecutable(path);
-        return path;
-    }
-
-    /// <summary>
-    /// A script just written can fail to exec with ETXTBSY while another test's fork briefly holds its write
-    /// descriptor (the tests run in parallel in one process); wait that out so the test sees ssh's answer, not the race.
-    /// </summary>
-    private static void WaitUntilExecutable(string path)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            try
-            {
-                using var probe = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(path, "-G probe")
-                    { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true });
-                probe!.StandardInput.Close();
-                probe.WaitForExit();
-                return;
-            }
-            catch (System.ComponentModel.Win32Exception e) when (e.NativeErrorCode == 26 /* ETXTBSY */)
-            {
-                Thread.Sleep(20);
-            }
-        }
-        throw new InvalidOperationException($"{path} stayed busy (ETXTBSY)");
-    }
+    private string Script(string name, string body) => FreshScript.Write(Path.Combine(_dir, name), "#!/bin/sh\n" + body + "\n", "-G", "probe");
 
     private async Task<CommandResult> RunAgainst(string sshStderr)
     {

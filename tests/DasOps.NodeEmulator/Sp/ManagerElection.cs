@@ -11,7 +11,10 @@ internal interface IManagerElection
     /// <summary>The managers currently alive in the group (connectedManagers of the heartbeat response).</summary>
     IReadOnlyList<ManagerNode> Members { get; }
 
-    /// <summary>Called every 250 ms; implementations pace themselves.</summary>
+    /// <summary>How often <see cref="Tick"/> is called, at a fixed rate.</summary>
+    TimeSpan Interval { get; }
+
+    /// <summary>One coordination heartbeat: stamp this node, take over a stale leader, read the members.</summary>
     void Tick(ManagerNode self);
 
     /// <summary>Stores the leader's resource pool (apps and their placement) where the next leader finds it.</summary>
@@ -31,6 +34,8 @@ internal sealed class StandaloneElection : IManagerElection
     public ManagerNode? Leader => _self;
 
     public IReadOnlyList<ManagerNode> Members => _self == null ? [] : [_self];
+
+    public TimeSpan Interval => TimeSpan.FromMilliseconds(250);
 
     public void Tick(ManagerNode self) => _self = self;
 

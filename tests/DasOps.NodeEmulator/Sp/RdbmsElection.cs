@@ -25,7 +25,6 @@ internal sealed class RdbmsElection : IManagerElection, IDisposable
     private readonly SpConfig _config;
     private readonly MySqlConnection _connection;
     private readonly int _timeoutMs;
-    private long _lastTickMs;
     private volatile ManagerNode? _leader;
     private volatile IReadOnlyList<ManagerNode> _members = [];
     private volatile string? _selfId;
@@ -52,6 +51,9 @@ internal sealed class RdbmsElection : IManagerElection, IDisposable
                 "com.mysql.jdbc.exceptions.jdbc4.CommunicationsException: " + e.Message);
         }
     }
+
+    /// <summary>The coordination heartbeat: <see cref="Tick"/> is to run at this fixed rate.</summary>
+    public TimeSpan Interval => TimeSpan.FromMilliseconds(_config.ClusterHeartbeatInterval);
 
     public bool IsLeader => _leader != null && _leader.Id == _selfId;
 
@@ -96,9 +98,6 @@ internal sealed class RdbmsElection : IManagerElection, IDisposable
     {
         _selfId = self.Id;
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        if (now - _lastTickMs < _config.ClusterHeartbeatInterval)
-            return;
-        _lastTickMs = now;
         var group = _config.GroupId;
         var properties = JsonSerializer.SerializeToUtf8Bytes(new
         {

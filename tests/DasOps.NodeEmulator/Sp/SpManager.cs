@@ -61,9 +61,18 @@ internal sealed class SpManager(SpConfig config, SpLog log, IManagerElection ele
         election.Tick(Self);
         new Thread(() =>
         {
+            // At a fixed rate, as SP schedules its coordination heartbeat (scheduleAtFixedRate): a tick that ran late
+            // does not push the next one back. Stamping "at most once per interval" from a polling loop stretched the
+            // gap to 1.25 intervals, and with the stock 1000 ms x 2 a stall of 750 ms let the passive take over from a
+            // leader that was alive.
+            var clock = Stopwatch.StartNew();
+            var due = election.Interval;
             while (true)
             {
-                Thread.Sleep(250);
+                var wait = due - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
+                    Thread.Sleep(wait);
+                due = clock.Elapsed - due > election.Interval ? clock.Elapsed + election.Interval : due + election.Interval;
                 try
                 {
                     election.Tick(Self);
