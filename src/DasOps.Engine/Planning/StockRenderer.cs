@@ -30,8 +30,9 @@ public static class StockRenderer
         var plans = Products.ProductCatalog.For(spec).Topology.ManagedNodes.Select(n => ConfigurationPlanner.PlanNode(spec, n, secrets, Read, jars)).ToList();
         foreach (var plan in plans)
         {
-            // Bundles exist only once a node's own converter has made them, and their record is the node's state.
-            foreach (var file in plan.Files.Where(f => f.ConvertFrom == null && f.Path != Library.BundleRecord.Path))
+            // Bundles exist only once a node's own converter has made them, and their record is the node's state (as is
+            // a bundle made for a jar no longer named, which a live node would lose).
+            foreach (var file in plan.Files.Where(f => f.ConvertFrom == null && !f.Removes && f.Path != Library.BundleRecord.Path))
             {
                 var target = Path.Combine(outputDirectory, plan.Node, file.Path.Replace('/', Path.DirectorySeparatorChar));
                 Atomic.WriteAllBytes(target, file.Desired, file.Mode);

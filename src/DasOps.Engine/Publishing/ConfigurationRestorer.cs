@@ -132,7 +132,8 @@ public sealed class ConfigurationRestorer
         bool written = false) =>
         entries.Select(e =>
         {
-            var decision = decisions != null && decisions.TryGetValue(e.Path, out var d) ? d : "put";
+            // Not staged (-WhatIf, a declined -Confirm): what the backup says, a file it holds put back, one it lacks removed.
+            var decision = decisions != null && decisions.TryGetValue(e.Path, out var d) ? d : e.Existed ? "put" : "del";
             var mode = e.Mode != null ? Convert.ToInt32(e.Mode, 8) : 0;
             // A path the backup lacks is removed, and has no desired hash.
             var change = decision == "same" ? FileChange.Unchanged : decision == "del" ? FileChange.Removed : FileChange.Modified;

@@ -134,7 +134,10 @@ internal sealed class NodePublisher
     {
         var parts = new System.Collections.Generic.List<string>();
         var bundles = changes.Plan.Files.Count(f => f.AwaitsConversion);
-        if (changes.Writes.Count > 0) parts.Add($"write {changes.Writes.Count} file(s)" + (bundles > 0 ? $", {bundles} of them OSGi bundle(s) made by bin/jartobundle.sh" : ""));
+        var removals = changes.Writes.Count(w => w.Plan.Removes);
+        var writes = changes.Writes.Count - removals;
+        if (writes > 0) parts.Add($"write {writes} file(s)" + (bundles > 0 ? $", {bundles} of them OSGi bundle(s) made by bin/jartobundle.sh" : ""));
+        if (removals > 0) parts.Add($"remove {removals} OSGi bundle(s) made for jars the spec no longer names");
         if (changes.SetLink) parts.Add($"set the Spark link {changes.Link}");
         return string.Join(" and ", parts);
     }

@@ -11,7 +11,10 @@ using DasOps.Engine.Spec;
 
 namespace DasOps.Engine.Publishing;
 
-/// <summary>Reads every managed file of a node (bytes and sha256), the hashes of the jars and bundles in its lib, and the Spark link, in one round trip.</summary>
+/// <summary>
+/// Reads every managed file of a node (bytes and sha256), the hashes of the jars and bundles in its lib, and the Spark
+/// link, in one round trip; a second one only when the bundles' record names bundles the spec no longer gives.
+/// </summary>
 internal static class NodeReader
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
@@ -30,7 +33,9 @@ internal static class NodeReader
         if (stale.Count == 0) return snapshot;
         var more = await ReadItemsAsync(shell, spec, node, stale.Select(p => "H:" + p).ToList(), cancellationToken).ConfigureAwait(false);
         var files = snapshot.Files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        foreach (var file in more.Files) files[file.Key] = file.Value;
+        // Only a regular file can still be what DasOps made; a link or directory there now is someone else's, left
+        // alone (and out of the record), rather than a refusal that would fail the node over a file it does not write.
+        foreach (var file in more.Files.Where(f => f.Value.Kind == LiveFileKind.Regular)) files[file.Key] = file.Value;
         return new NodeSnapshot(snapshot.HomeOwner, snapshot.Link, snapshot.LinkTarget, files);
     }
 

@@ -62,7 +62,7 @@ public static class PublishText
         {
             sb.Append("  ").Append(Short(file.CurrentHash)).Append(" -> ").Append(Short(file.DesiredHash));
             // Any mode change shows, not only a secret file's.
-            if (file.CurrentMode is int now && now != file.Mode) sb.Append("  mode ").Append(FilePublishResult.Octal(now)).Append(" -> ").Append(FilePublishResult.Octal(file.Mode));
+            if (file.Change != FileChange.Removed && file.CurrentMode is int now && now != file.Mode) sb.Append("  mode ").Append(FilePublishResult.Octal(now)).Append(" -> ").Append(FilePublishResult.Octal(file.Mode));
         }
         if (file.Mode == 0x180) sb.Append("  (0600)");
         sb.Append('\n');

@@ -56,6 +56,13 @@ public class LocalRestoreAndSavedPlanTests
         File.WriteAllBytes(cluster.PathOf("n1", carbon), stock[carbon].Bytes);
         File.SetUnixFileMode(cluster.PathOf("n1", carbon), (UnixFileMode)stock[carbon].Mode);
 
+        // Declined (-WhatIf): nothing staged, and the results still say the jar would be removed.
+        var declined = (await new ConfigurationRestorer(cluster.Spec, new LocalShells(), new RecordingReporter { Answer = (_, _) => false })
+            .RestoreAsync(new PublishOptions { Nodes = new[] { "n1" }, BackupId = first.BackupId }, CancellationToken.None)).Single();
+        Assert.Equal(PublishStatus.Skipped, declined.Status);
+        Assert.Equal(FileChange.Removed, declined.Files.Single(f => f.Path.EndsWith(".jar", StringComparison.Ordinal)).Change);
+        Assert.True(File.Exists(cluster.PathOf("n1", declined.Files.Single(f => f.Path.EndsWith(".jar", StringComparison.Ordinal)).Path)));
+
         // The first run's backup predates the JDBC driver (it was absent): restoring it removes the jar ("del"),
         // copies the other files back ("put") and leaves carbon.xml alone, in one switch.
         var restored = (await new ConfigurationRestorer(cluster.Spec, new LocalShells())

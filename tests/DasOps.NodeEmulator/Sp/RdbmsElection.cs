@@ -53,7 +53,7 @@ internal sealed class RdbmsElection : IManagerElection, IDisposable
     }
 
     /// <summary>The coordination heartbeat: <see cref="Tick"/> is to run at this fixed rate.</summary>
-    public TimeSpan Interval => TimeSpan.FromMilliseconds(_config.ClusterHeartbeatInterval);
+    public TimeSpan Interval => TimeSpan.FromMilliseconds(Math.Max(10, _config.ClusterHeartbeatInterval));
 
     public bool IsLeader => _leader != null && _leader.Id == _selfId;
 

@@ -77,8 +77,10 @@ internal sealed class SpManager(SpConfig config, SpLog log, IManagerElection ele
                 {
                     election.Tick(Self);
                 }
-                catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException)
+                catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException
+                                              or JsonException or KeyNotFoundException or InvalidCastException)
                 {
+                    // A damaged row (another node's PROPERTY_MAP) is logged like a lost database: the thread goes on.
                     log.Error(SpLoggers.RdbmsCoordination, "Error occurred while updating the cluster coordination tables: " + e.Message);
                 }
             }

@@ -39,7 +39,7 @@ public static class BundleRecord
             if (line.StartsWith("#", StringComparison.Ordinal)) continue;
             var fields = line.Split(' ');
             if (fields.Length >= 3 && fields[1].Length == 64 && fields[2].Length == 64 && LibraryJars.IsBundleName(fields[0]))
-                entries[fields[0]] = (fields[1], fields[2], fields.Length >= 4 ? fields[3] : "(unnamed)");
+                entries[fields[0]] = (fields[1], fields[2], fields.Length >= 4 && LibraryJars.IsPassableName(fields[3]) ? fields[3] : "(unnamed)");
         }
         return entries;
     }

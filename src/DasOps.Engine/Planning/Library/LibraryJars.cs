@@ -153,7 +153,7 @@ public sealed class LibraryJars
     }
 
     /// <summary>The name travels to the node as a field and lands in the record; only the characters jar names use.</summary>
-    private static bool IsPassableName(string name) =>
+    internal static bool IsPassableName(string name) =>
         name.EndsWith(".jar", StringComparison.Ordinal) && !name.StartsWith("-", StringComparison.Ordinal) && !name.StartsWith(".", StringComparison.Ordinal)
         && name.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' || c == '+');
 
