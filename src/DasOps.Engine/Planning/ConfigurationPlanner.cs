@@ -50,9 +50,9 @@ public static class ConfigurationPlanner
         {
             var made = BundleRecord.Parse(record.Content);
             foreach (var jar in jars.Converted) files.Add(PlanBundle(node.Name, jars.BundlePathOf(jar), current(jars.BundlePathOf(jar)), jar, made));
-            foreach (var path in jars.NoLongerNamed(made))
+            foreach (var name in jars.NoLongerNamed(made))
             {
-                if (PlanRemovedBundle(node.Name, current(path), made[path.Substring(jars.LibDirectory.Length + 1)]) is { } removal) files.Add(removal);
+                if (PlanRemovedBundle(node.Name, current(jars.BundlePathOf(name)), made[name]) is { } removal) files.Add(removal);
             }
             files.Add(PlanBundleRecord(node.Name, record, files));
         }

@@ -29,7 +29,7 @@ internal static class NodeReader
 
         // Bundles made for jars the spec no longer names are known only from the record: a second round trip reads
         // their hashes, and only when there are any.
-        var stale = jars.NoLongerNamed(BundleRecord.Parse(record.Content)).Where(p => !snapshot.Files.ContainsKey(p)).ToList();
+        var stale = jars.NoLongerNamed(BundleRecord.Parse(record.Content)).Select(jars.BundlePathOf).Where(p => !snapshot.Files.ContainsKey(p)).ToList();
         if (stale.Count == 0) return snapshot;
         var more = await ReadItemsAsync(shell, spec, node, stale.Select(p => "H:" + p).ToList(), cancellationToken).ConfigureAwait(false);
         var files = snapshot.Files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);

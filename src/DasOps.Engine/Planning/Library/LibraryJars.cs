@@ -49,12 +49,12 @@ public sealed class LibraryJars
 
     /// <summary>
     /// The bundles the record names that the spec no longer gives (a jar dropped from clientJars, or another version of
-    /// it): their paths in lib, to be read and, when they still hold what DasOps made, removed.
+    /// it), by file name: to be read (<see cref="BundlePathOf(string)"/>) and, when they still hold what DasOps made, removed.
     /// </summary>
     public IReadOnlyList<string> NoLongerNamed(IReadOnlyDictionary<string, (string JarHash, string BundleHash, string JarName)> record)
     {
         var managed = new HashSet<string>(ManagedPaths, StringComparer.Ordinal);
-        return record.Keys.Select(BundlePathOf).Where(p => !managed.Contains(p)).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        return record.Keys.Where(name => !managed.Contains(BundlePathOf(name))).OrderBy(name => name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Reads and checks the spec's jars. Throws <see cref="InputException"/> naming the file: missing, not a jar, a name DasOps will not pass on, or two jars for one place.</summary>

@@ -75,15 +75,17 @@ public sealed class SpProduct : IProduct
     /// </summary>
     internal static bool InLeadersPool(IReadOnlyList<string> linesSinceLaunch)
     {
-        int joined = -1, failed = -1;
-        for (var i = 0; i < linesSinceLaunch.Count; i++)
-        {
-            var line = linesSinceLaunch[i];
-            if (ConnectedToLeader.IsMatch(line)) joined = i;
-            else if (line.Contains("Waiting for the resource pool leader") || line.Contains("Couldn't connect to the leader node")
-                     || line.IndexOf("rejected", StringComparison.OrdinalIgnoreCase) >= 0) failed = i;
-        }
+        var joined = LastIndex(linesSinceLaunch, ConnectedToLeader.IsMatch);
+        var failed = LastIndex(linesSinceLaunch, line => line.Contains("Waiting for the resource pool leader") || line.Contains("Couldn't connect to the leader node")
+                                                         || line.IndexOf("rejected", StringComparison.OrdinalIgnoreCase) >= 0);
         return joined > failed || (joined < 0 && failed < 0);
+    }
+
+    /// <summary>The index of the last line that matches, or -1.</summary>
+    internal static int LastIndex(IReadOnlyList<string> lines, Func<string, bool> match)
+    {
+        for (var i = lines.Count - 1; i >= 0; i--) if (match(lines[i])) return i;
+        return -1;
     }
 
     public async Task<NodeStatus> ReadStatusAsync(NodeSpec node, IRemoteShell shell, CancellationToken cancellationToken)

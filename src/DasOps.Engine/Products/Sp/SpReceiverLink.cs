@@ -40,19 +40,13 @@ internal static class SpReceiverLink
 
     internal static (CheckResult Result, string Detail) Judge(IReadOnlyList<string> lines)
     {
-        var joined = LastIndex(lines, l => SpProduct.ConnectedToLeader.IsMatch(l));
-        var lost = LastIndex(lines, l => l.Contains(LostLeader));
+        var joined = SpProduct.LastIndex(lines, SpProduct.ConnectedToLeader.IsMatch);
+        var lost = SpProduct.LastIndex(lines, l => l.Contains(LostLeader));
         if (lost > joined)
             return (CheckResult.Warn, "running, but its carbon.log shows it lost its leader and logged no join since (a rejoin the leader answers EXISTS is not logged; no manager API lists receivers)");
         if (joined < 0)
             return (CheckResult.Pass, "running; its carbon.log holds no join and no lost leader (an older log has them)");
         var leader = SpProduct.ConnectedToLeader.Match(lines[joined]).Groups["id"].Value;
         return (CheckResult.Pass, $"running; joined the pool of leader {leader} and has not lost a leader since (its carbon.log: no manager API lists receivers)");
-    }
-
-    private static int LastIndex(IReadOnlyList<string> lines, System.Func<string, bool> match)
-    {
-        for (var i = lines.Count - 1; i >= 0; i--) if (match(lines[i])) return i;
-        return -1;
     }
 }
