@@ -104,8 +104,7 @@ public sealed class LibraryJarsTests : IDisposable
         var bundleHash = new string('b', 64);
         var record = BundleRecord.Bytes(new[] { (jar, bundleHash) });
 
-        NodePlan Plan(Func<string, CurrentFile> lib) =>
-            ConfigurationPlanner.PlanNode(spec, node, new ClusterSecrets { DatabasePassword = "pw" }, p => Stock(p) ?? lib(p), jars);
+        NodePlan Plan(Func<string, CurrentFile> lib) => PlanOnStock(spec, node, jars, lib);
         FilePlan Bundle(NodePlan plan) => plan.Files.Single(f => f.Path == "lib/kafka_clients_0.10.0.0_1.0.0.jar");
 
         var absentPlan = Plan(CurrentFile.Missing);
@@ -158,11 +157,10 @@ public sealed class LibraryJarsTests : IDisposable
         var record = Encoding.UTF8.GetBytes($"kafka_clients_0.10.0.0_1.0.0.jar {new string('a', 64)} {oldBundle} kafka-clients-0.10.0.0.jar\n" +
                                             $"../../etc/x_1.0.0.jar {new string('a', 64)} {oldBundle} x.jar\n");
         const string oldPath = "lib/kafka_clients_0.10.0.0_1.0.0.jar";
-        Assert.Equal(new[] { oldPath }, jars.NoLongerNamed(BundleRecord.Parse(record)));
+        Assert.Equal(new[] { oldPath }, jars.NoLongerNamed(BundleRecord.Parse(record)).Select(jars.BundlePathOf));
 
-        NodePlan Plan(string? oldHash) => ConfigurationPlanner.PlanNode(spec, node, new ClusterSecrets { DatabasePassword = "pw" },
-            p => Stock(p) ?? (p == BundleRecord.Path ? CurrentFile.WithContent(p, record)
-                : p == oldPath && oldHash != null ? CurrentFile.WithHash(p, oldHash) : CurrentFile.Missing(p)), jars);
+        NodePlan Plan(string? oldHash) => PlanOnStock(spec, node, jars,
+            p => p == BundleRecord.Path ? CurrentFile.WithContent(p, record) : p == oldPath && oldHash != null ? CurrentFile.WithHash(p, oldHash) : CurrentFile.Missing(p));
 
         var plan = Plan(oldBundle);
         var removed = plan.Files.Single(f => f.Path == oldPath);
@@ -196,14 +194,13 @@ public sealed class LibraryJarsTests : IDisposable
         var oldBundle = new string('b', 64);
         var record = Encoding.UTF8.GetBytes($"zkclient_0.8_1.0.0.jar {new string('a', 64)} {oldBundle} zkclient-0.8.jar\n");
 
-        var plan = ConfigurationPlanner.PlanNode(spec, node, new ClusterSecrets { DatabasePassword = "pw" },
-            p => Stock(p) ?? (p == BundleRecord.Path ? CurrentFile.WithContent(p, record) : CurrentFile.WithHash(p, oldBundle)), jars);
+        var plan = PlanOnStock(spec, node, jars, p => p == BundleRecord.Path ? CurrentFile.WithContent(p, record) : CurrentFile.WithHash(p, oldBundle));
         Assert.Equal(FileChange.Removed, plan.Files.Single(f => f.Path == "lib/zkclient_0.8_1.0.0.jar").Change);
         var emptied = plan.Files.Single(f => f.Path == BundleRecord.Path);
         Assert.Equal(FileChange.Modified, emptied.Change);
         Assert.Empty(BundleRecord.Parse(emptied.Desired));
 
-        var none = ConfigurationPlanner.PlanNode(spec, node, new ClusterSecrets { DatabasePassword = "pw" }, p => Stock(p) ?? CurrentFile.Missing(p), jars);
+        var none = PlanOnStock(spec, node, jars, CurrentFile.Missing);
         Assert.DoesNotContain(none.Files, f => f.Path.StartsWith("lib/", StringComparison.Ordinal) || f.Path == BundleRecord.Path);
     }
 
@@ -258,6 +255,10 @@ public sealed class LibraryJarsTests : IDisposable
         Assert.Contains(SpecValidator.Validate(spaced), e => e.Code == "InvalidPath" && e.Message.Contains("'/opt/my jdk'"));
         Assert.Contains("javaHome: /usr/lib/jvm/java-8-openjdk-amd64", SpecWriter.ToYaml(spec));
     }
+
+    /// <summary>The node's plan over the stock conf files, with <paramref name="lib"/> for everything else (lib and the record).</summary>
+    private static NodePlan PlanOnStock(ClusterSpec spec, NodeSpec node, LibraryJars jars, Func<string, CurrentFile> lib) =>
+        ConfigurationPlanner.PlanNode(spec, node, new ClusterSecrets { DatabasePassword = "pw" }, p => Stock(p) ?? lib(p), jars);
 
     private static CurrentFile? Stock(string path)
     {

@@ -55,8 +55,8 @@ public sealed class LocalBundleRemovalTests : IDisposable
             $"# DasOps record\nzkclient_0.8_1.0.0.jar {new string('a', 64)} {Hashing.Sha256(BundleBytes)} zkclient-0.8.jar\n");
     }
 
-    private static ConfigurationPublisher Publisher(ClusterSpec spec) =>
-        new ConfigurationPublisher(spec, new ClusterSecrets { DatabasePassword = "pw" }, new LocalShells(), null);
+    private static ConfigurationPublisher Publisher(ClusterSpec spec, RecordingReporter? reporter = null) =>
+        new ConfigurationPublisher(spec, new ClusterSecrets { DatabasePassword = "pw" }, new LocalShells(), reporter);
 
     private static PublishOptions OnMgr1 => new PublishOptions { Nodes = new[] { "mgr1" } };
 
@@ -73,8 +73,7 @@ public sealed class LocalBundleRemovalTests : IDisposable
         Assert.True(File.Exists(Path.Combine(Home, BundlePath)), "a plan removes nothing");
 
         var reporter = new RecordingReporter();
-        var applied = (await new ConfigurationPublisher(spec, new ClusterSecrets { DatabasePassword = "pw" }, new LocalShells(), reporter)
-            .ApplyAsync(OnMgr1, CancellationToken.None)).Single();
+        var applied = (await Publisher(spec, reporter).ApplyAsync(OnMgr1, CancellationToken.None)).Single();
         Assert.True(applied.Status == PublishStatus.Changed, applied.Error);
         // The confirmation names the removal apart from the writes (deployment.yaml and the record are written).
         Assert.Contains("should-process mgr1: write 2 file(s) and remove 1 OSGi bundle(s) made for jars the spec no longer names", reporter.Messages);
